@@ -1,0 +1,338 @@
+"""The pipeline: ordered, named filter steps, run over one page at a time.
+
+A :class:`Pipeline` is immutable. Editing methods (:meth:`Pipeline.without`,
+:meth:`Pipeline.with_step`, :meth:`Pipeline.replace`) return new pipelines, so one
+pipeline can be shared between threads and cached as the default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Any, TypeVar, overload
+
+from newsclean._errors import ConfigError, FilterContractError, FilterError
+from newsclean._filter import Filter
+from newsclean._model import Document, Drop, InputKind, Result, Verdict
+from newsclean._read import read_page
+
+Step = tuple[str, Filter]
+StepSpec = Filter | tuple[str, Filter]
+Context = TypeVar("Context")
+
+
+class Pipeline:
+    """An ordered list of named filters that turns a page into a :class:`Result`.
+
+    Steps run in order; each sees the blocks earlier steps kept, and the first drop of a
+    block wins. A bare filter is named by its registered name (see
+    :func:`~newsclean.get_filter`); give ``(name, filter)`` to choose the name.
+
+    >>> from newsclean.filters.legal import LegalNoticeFilter
+    >>> pipe = Pipeline([LegalNoticeFilter()])
+    >>> pipe.clean("Body text of the story.\\nCopyright © 2024 Example Ltd. All rights reserved.")
+    'Body text of the story.'
+    """
+
+    __slots__ = ("_steps",)
+
+    def __init__(self, steps: Iterable[StepSpec] = ()) -> None:
+        """Build a pipeline from filters or ``(name, filter)`` pairs.
+
+        Raises:
+            ConfigError: a name is empty, contains ``"."``, or is used twice; or a
+                bare filter has no registered name.
+            TypeError: a step is not callable.
+        """
+        normalised: list[Step] = []
+        for spec in steps:
+            if isinstance(spec, tuple):
+                if len(spec) != 2 or not isinstance(spec[0], str):
+                    raise ConfigError(f"a step must be a filter or a (name, filter) pair, not {spec!r}")
+                name, flt = spec
+            else:
+                flt = spec
+                name = _registered_name(flt)
+            if not callable(flt):
+                raise TypeError(f"step {name!r}: {flt!r} is not callable")
+            normalised.append((name, flt))
+        _validate_names([name for name, _ in normalised])
+        self._steps: tuple[Step, ...] = tuple(normalised)
+
+    # -- inspection -------------------------------------------------------------
+
+    @property
+    def steps(self) -> tuple[Step, ...]:
+        """The ``(name, filter)`` pairs in run order."""
+        return self._steps
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The step names in run order."""
+        return tuple(name for name, _ in self._steps)
+
+    def __len__(self) -> int:
+        """Number of steps."""
+        return len(self._steps)
+
+    def __iter__(self) -> Iterator[Step]:
+        """Iterate over ``(name, filter)`` pairs."""
+        return iter(self._steps)
+
+    def __getitem__(self, name: str) -> Filter:
+        """Return the filter of step ``name``."""
+        return self._steps[self._position(name)][1]
+
+    def __contains__(self, name: object) -> bool:
+        """Whether a step of that name exists."""
+        return any(name == n for n, _ in self._steps)
+
+    def __eq__(self, other: object) -> bool:
+        """Pipelines are equal when their steps (names and filters) are equal."""
+        return isinstance(other, Pipeline) and self._steps == other._steps
+
+    def __hash__(self) -> int:
+        """Hash by steps (filters that are unhashable make the pipeline unhashable)."""
+        return hash(self._steps)
+
+    def __repr__(self) -> str:
+        """Show step names and filters."""
+        inner = ", ".join(f"({name!r}, {flt!r})" for name, flt in self._steps)
+        return f"Pipeline([{inner}])"
+
+    # -- editing (each returns a new pipeline) ------------------------------------
+
+    def without(self, *names: str) -> Pipeline:
+        """Return a pipeline without the named steps.
+
+        Raises:
+            ConfigError: a name is not a step of this pipeline.
+        """
+        for name in names:
+            self._position(name)
+        return Pipeline([s for s in self._steps if s[0] not in names])
+
+    def with_step(
+        self,
+        name: str,
+        flt: Filter,
+        *,
+        before: str | None = None,
+        after: str | None = None,
+    ) -> Pipeline:
+        """Return a pipeline with ``flt`` added as step ``name``.
+
+        It goes at the end, or just before/after the named step.
+
+        Raises:
+            ConfigError: both ``before`` and ``after`` given, an unknown anchor step,
+                or a name already used.
+        """
+        if before is not None and after is not None:
+            raise ConfigError("give before= or after=, not both")
+        steps = list(self._steps)
+        if before is not None:
+            at = self._position(before)
+        elif after is not None:
+            at = self._position(after) + 1
+        else:
+            at = len(steps)
+        steps.insert(at, (name, flt))
+        return Pipeline(steps)
+
+    def replace(self, name: str, flt: Filter) -> Pipeline:
+        """Return a pipeline whose step ``name`` runs ``flt`` instead.
+
+        Raises:
+            ConfigError: no step has that name.
+        """
+        at = self._position(name)
+        steps = list(self._steps)
+        steps[at] = (name, flt)
+        return Pipeline(steps)
+
+    def configure(self, name: str, **params: Any) -> Pipeline:
+        """Return a pipeline whose step ``name`` has some parameters changed.
+
+        >>> from newsclean import default_pipeline
+        >>> default_pipeline().configure("near_duplicate", threshold=80)["near_duplicate"].threshold
+        80
+
+        Raises:
+            ConfigError: no step has that name, or its filter has no such parameter.
+        """
+        from newsclean._config import reconfigure
+
+        return self.replace(name, reconfigure(name, self[name], params))
+
+    def _position(self, name: str) -> int:
+        for i, (step_name, _) in enumerate(self._steps):
+            if step_name == name:
+                return i
+        raise ConfigError(f"no step {name!r}; steps: {', '.join(self.names) or '(none)'}")
+
+    # -- configuration ------------------------------------------------------------
+
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any]) -> Pipeline:
+        """Build a pipeline from ``{"steps": [{"filter": name, ...params}, ...]}``.
+
+        See :func:`newsclean.pipeline_from_config` for the format.
+        """
+        from newsclean._config import pipeline_from_config
+
+        return pipeline_from_config(config)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Pipeline:
+        """Build a pipeline from a TOML file of ``[[steps]]`` tables."""
+        from newsclean._config import pipeline_from_toml
+
+        return pipeline_from_toml(path)
+
+    def to_config(self) -> dict[str, Any]:
+        """Describe this pipeline as a dict that :meth:`from_config` turns back into it."""
+        from newsclean._config import pipeline_to_config
+
+        return pipeline_to_config(self)
+
+    def to_toml(self) -> str:
+        """Describe this pipeline as TOML text that :meth:`from_toml` reads back."""
+        from newsclean._config import pipeline_to_toml
+
+        return pipeline_to_toml(self)
+
+    # -- running ------------------------------------------------------------------
+
+    def run(self, page: str | bytes, *, kind: InputKind | None = None) -> Result:
+        """Clean one page and explain every decision.
+
+        Args:
+            page: raw scraped text, or an HTML page (``str`` or ``bytes``).
+            kind: force ``"text"`` or ``"html"`` instead of detecting it.
+
+        Raises:
+            TypeError: ``page`` is neither ``str`` nor ``bytes``.
+            FilterError: a filter raised; the step is named and the cause chained.
+            FilterContractError: a filter returned an invalid drop.
+        """
+        page_in = read_page(page, kind)
+        doc = page_in.document
+        owner: dict[int, tuple[str, Drop]] = {}
+        for name, flt in self._steps:
+            fresh = self._run_step(name, flt, doc, owner)
+            if fresh:
+                doc = doc.with_dropped(doc.dropped | fresh)
+        verdicts = tuple(
+            Verdict(block, *owner[block.index]) if block.index in owner else Verdict(block)
+            for block in doc.blocks
+        )
+        from newsclean.filters.teasers import collect_teasers
+
+        return Result(
+            text="\n".join(v.block.text for v in verdicts if v.drop is None),
+            verdicts=verdicts,
+            kind=doc.kind,
+            title=doc.title,
+            teasers=collect_teasers(verdicts),
+            encoding=page_in.encoding,
+            encoding_guessed=page_in.encoding_guessed,
+        )
+
+    def clean(self, page: str | bytes, *, kind: InputKind | None = None) -> str:
+        """Return only the article text of ``page`` (see :meth:`run`)."""
+        return self.run(page, kind=kind).text
+
+    @overload
+    def pipe(self, pages: Iterable[str | bytes]) -> Iterator[Result]: ...
+
+    @overload
+    def pipe(
+        self, pages: Iterable[tuple[str | bytes, Context]], *, with_context: bool
+    ) -> Iterator[tuple[Result, Context]]: ...
+
+    def pipe(self, pages: Iterable[Any], *, with_context: bool = False) -> Iterator[Any]:
+        """Clean many pages lazily, in order.
+
+        With ``with_context=True`` the items are ``(page, context)`` pairs and the
+        results come back as ``(result, context)`` pairs, so ids travel with pages.
+        """
+        for item in pages:
+            if with_context:
+                page, context = item
+                yield self.run(page), context
+            else:
+                yield self.run(item)
+
+    @staticmethod
+    def _run_step(
+        name: str, flt: Filter, doc: Document, owner: dict[int, tuple[str, Drop]]
+    ) -> frozenset[int]:
+        """Run one filter, check its drops, record the new ones; return their indices."""
+        try:
+            drops = list(flt(doc))
+        except (FilterError, FilterContractError):
+            raise
+        except Exception as err:
+            raise FilterError(
+                f"step {name!r} ({_filter_kind(flt)}) raised {type(err).__name__}: {err}",
+                step=name,
+            ) from err
+        n_blocks = len(doc.blocks)
+        fresh: set[int] = set()
+        for drop in drops:
+            if not isinstance(drop, Drop):
+                raise FilterContractError(
+                    f"step {name!r} ({_filter_kind(flt)}) returned {type(drop).__name__} "
+                    "instead of Drop",
+                    step=name,
+                )
+            index = drop.block
+            if type(index) is not int or not 0 <= index < n_blocks:
+                raise FilterContractError(
+                    f"step {name!r} ({_filter_kind(flt)}) dropped block {index!r}; "
+                    f"document has {n_blocks} blocks",
+                    step=name,
+                )
+            if not isinstance(drop.label, str) or not drop.label:
+                raise FilterContractError(
+                    f"step {name!r} ({_filter_kind(flt)}) gave a drop without a label",
+                    step=name,
+                )
+            if not isinstance(drop.reason, str):
+                raise FilterContractError(
+                    f"step {name!r} ({_filter_kind(flt)}) gave a non-str reason",
+                    step=name,
+                )
+            if index in owner:  # the first drop of a block wins
+                continue
+            owner[index] = (name, drop)
+            fresh.add(index)
+        return frozenset(fresh)
+
+
+def _filter_kind(flt: object) -> str:
+    return getattr(flt, "__qualname__", type(flt).__qualname__)
+
+
+def _registered_name(flt: object) -> str:
+    from newsclean._registry import name_of
+
+    name = name_of(flt)
+    if name is None:
+        raise ConfigError(
+            f"{flt!r} is not a registered filter; give the step a name: (name, filter)"
+        )
+    return name
+
+
+def _validate_names(names: Sequence[str]) -> None:
+    seen: set[str] = set()
+    for name in names:
+        if not isinstance(name, str) or not name:
+            raise ConfigError(f"step names must be non-empty strings, not {name!r}")
+        if "." in name:
+            raise ConfigError(f"step name {name!r} must not contain '.'")
+        if name in seen:
+            raise ConfigError(f"step name {name!r} is used twice; names must be unique")
+        seen.add(name)

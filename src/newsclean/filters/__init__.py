@@ -1,0 +1,1 @@
+"""The built-in filters, one module each; the module name is the registered name."""

@@ -18,6 +18,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "navigation",
     "teasers",
     "near_duplicate",
+    "main_content",
 )
 
 

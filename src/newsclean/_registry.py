@@ -32,6 +32,7 @@ _BUILTINS: dict[str, str] = {
     "prompt": "newsclean.filters.prompt:PromptFilter",
     "teasers": "newsclean.filters.teasers:TeaserFilter",
     "near_duplicate": "newsclean.filters.near_duplicate:NearDuplicateFilter",
+    "main_content": "newsclean.filters.main_content:MainContentFilter",
 }
 
 _lock = threading.Lock()

@@ -15,6 +15,7 @@ have no gold, are left out of the scores (but still timed).
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import json
 import statistics
@@ -106,7 +107,9 @@ def main(argv: list[str] | None = None) -> int:
         name = path.name.removesuffix(".jsonl.gz")
         pages = list(load(path))
         for mode in modes:
-            outputs, seconds, size = run_mode(pages, mode, lambda d: newsclean.clean(d, kind=mode))
+            outputs, seconds, size = run_mode(
+                pages, mode, functools.partial(newsclean.clean, kind=mode)
+            )
             lines = [(name, mode, outputs)]
             if args.baseline:
                 lines.append((name, "keep", [(p, p["text"], 0.0) for p, _, _ in outputs]))
@@ -142,18 +145,23 @@ def main(argv: list[str] | None = None) -> int:
                 if args.worst and how != "keep":
                     worst = sorted(scores, key=lambda item: item[1][2])[: args.worst]
                     for p, (pr, rc, f) in worst:
-                        print(f"{'':<26}worst {p['id']}  P={pr:.2f} R={rc:.2f} F1={f:.2f}  {p['url']}")
+                        print(
+                            f"{'':<26}worst {p['id']}  P={pr:.2f} R={rc:.2f} F1={f:.2f}  {p['url']}"
+                        )
             total_pages += len(outputs)
             total_seconds += seconds
             total_bytes += size
     if total_seconds:
         print(
             f"\nall: {total_pages:.0f} pages in {total_seconds:.2f} s = "
-            f"{total_pages / total_seconds:.0f} pages/s, {total_bytes / 1e6 / total_seconds:.2f} MB/s"
+            f"{total_pages / total_seconds:.0f} pages/s, "
+            f"{total_bytes / 1e6 / total_seconds:.2f} MB/s"
             f" (median page {_median_kb(files, modes):.1f} KB)"
         )
     if args.json:
-        args.json.write_text(json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        args.json.write_text(
+            json.dumps(rows, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
     return 0
 
 

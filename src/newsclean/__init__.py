@@ -1,11 +1,14 @@
 """newsclean: turn scraped web pages into clean article text.
 
 >>> import newsclean
->>> newsclean.clean("Budget passes after long debate\\n"
-...                 "Lawmakers approved the budget late on Tuesday, ending a month of talks.\\n"
-...                 "Copyright © 2024 Example News. All Rights Reserved.")
-'Budget passes after long debate\\nLawmakers approved the budget late on Tuesday, ending a month of talks.'
+>>> print(newsclean.clean("Budget passes after long debate\\n"
+...                       "Lawmakers approved the budget on Tuesday, ending a month of talks.\\n"
+...                       "Copyright © 2024 Example News. All Rights Reserved."))
+Budget passes after long debate
+Lawmakers approved the budget on Tuesday, ending a month of talks.
 """
+
+import contextlib
 
 from newsclean._config import pipeline_from_config, pipeline_from_toml
 from newsclean._default import clean, clean_and_explain, default_pipeline
@@ -64,8 +67,6 @@ __all__ = [
 for _name in __all__:
     _obj = globals()[_name]
     if hasattr(_obj, "__module__") and not isinstance(_obj, str):
-        try:
+        with contextlib.suppress(AttributeError, TypeError):
             _obj.__module__ = "newsclean"
-        except (AttributeError, TypeError):
-            pass
 del _name, _obj

@@ -85,7 +85,7 @@ def pipeline_from_toml(path: str | Path) -> Pipeline:
 def build_filter(filter_name: str, params: Mapping[str, Any], *, step: str) -> Filter:
     """Create the filter registered as ``filter_name`` with ``params``, checking them."""
     factory = get_filter(filter_name)
-    _check_params(factory, params, step=step, filter_name=filter_name)
+    params = _check_params(factory, params, step=step, filter_name=filter_name)
     try:
         return factory(**params)
     except (TypeError, ValueError) as err:
@@ -96,18 +96,24 @@ def reconfigure(step: str, flt: Filter, params: Mapping[str, Any]) -> Filter:
     """Return a copy of dataclass filter ``flt`` with ``params`` changed."""
     if not dataclasses.is_dataclass(flt) or isinstance(flt, type):
         raise ConfigError(f"step {step!r}: {flt!r} has no parameters to configure")
-    _check_params(type(flt), params, step=step, filter_name=type(flt).__name__)
+    params = _check_params(type(flt), params, step=step, filter_name=type(flt).__name__)
     try:
-        return dataclasses.replace(flt, **params)  # type: ignore[no-any-return]
+        return dataclasses.replace(flt, **params)
     except (TypeError, ValueError) as err:
         raise ConfigError(f"step {step!r}: {err}") from err
 
 
 def _check_params(
     factory: FilterFactory, params: Mapping[str, Any], *, step: str, filter_name: str
-) -> None:
+) -> dict[str, Any]:
+    """Validate ``params`` against a dataclass filter's fields; return them normalised.
+
+    TOML and JSON have lists where filters keep tuples (hashable, immutable), so lists
+    become tuples wherever the field's default is a tuple.
+    """
+    checked = dict(params)
     if not (isinstance(factory, type) and dataclasses.is_dataclass(factory)):
-        return  # a plain factory checks its own keywords; TypeError becomes ConfigError
+        return checked  # a plain factory checks its own keywords; TypeError becomes ConfigError
     fields = {f.name: f for f in dataclasses.fields(factory) if f.init}
     for key, value in params.items():
         if key not in fields:
@@ -121,6 +127,9 @@ def _check_params(
                 f"step {step!r}: {filter_name}.{key} must be {type(default).__name__}, "
                 f"not {type(value).__name__} ({value!r})"
             )
+        if isinstance(default, tuple) and isinstance(value, list):
+            checked[key] = tuple(value)
+    return checked
 
 
 def _default_of(f: dataclasses.Field[Any]) -> Any:

@@ -58,7 +58,7 @@ class BlockRule:
 
     def __repr__(self) -> str:
         """Show the rule's function and label."""
-        return f"block_rule({self.__qualname__}, label={self.label!r})"
+        return f"block_rule({self.judge.__qualname__}, label={self.label!r})"
 
 
 def block_rule(*, label: str) -> Callable[[Callable[[Block], str | None]], BlockRule]:

@@ -48,7 +48,9 @@ class Pipeline:
         for spec in steps:
             if isinstance(spec, tuple):
                 if len(spec) != 2 or not isinstance(spec[0], str):
-                    raise ConfigError(f"a step must be a filter or a (name, filter) pair, not {spec!r}")
+                    raise ConfigError(
+                        f"a step must be a filter or a (name, filter) pair, not {spec!r}"
+                    )
                 name, flt = spec
             else:
                 flt = spec

@@ -17,6 +17,7 @@ import importlib
 import threading
 from collections.abc import Callable
 from importlib.metadata import EntryPoint, entry_points
+
 from newsclean._errors import ConfigError, UnknownFilterError
 from newsclean._filter import BlockRule, Filter
 

@@ -54,7 +54,9 @@ def _hostile_pages() -> list[str]:
         "A" * 200_000,
         "1" * 100_000 + "\n" + " " * 100_000 + "x",
         "\n".join(["Home", "News", "Sport", "Weather", "Contact"] * 200),
-        "\n".join(f"Paragraph {i} of a long article, with words and a full stop." for i in range(2000)),
+        "\n".join(
+            f"Paragraph {i} of a long article, with words and a full stop." for i in range(2000)
+        ),
     ]
 
 

@@ -26,6 +26,7 @@ ENTRY_POINT_GROUP = "newsclean.filters"
 
 # name -> "module:attribute"; imported on first use.
 _BUILTINS: dict[str, str] = {
+    "dom": "newsclean.filters.dom:DomHintsFilter",
     "legal": "newsclean.filters.legal:LegalNoticeFilter",
     "contact": "newsclean.filters.contact:ContactRowFilter",
     "navigation": "newsclean.filters.navigation:NavigationFilter",
@@ -41,10 +42,14 @@ _registered: dict[str, tuple[FilterFactory, str]] = {}
 _loaded: dict[str, tuple[FilterFactory, str]] = {}
 
 
-def register_filter(name: str, factory: FilterFactory, *, replace: bool = False) -> None:
+def register_filter(
+    name: str, factory: FilterFactory | BlockRule, *, replace: bool = False
+) -> None:
     """Register ``factory`` under ``name`` for this process (tests, notebooks, apps).
 
-    Installed packages should prefer the ``newsclean.filters`` entry-point group.
+    ``factory`` builds the filter from its parameters (a dataclass filter's class), or
+    is a ready filter made with :func:`block_rule`. Installed packages should prefer the
+    ``newsclean.filters`` entry-point group.
 
     Raises:
         ConfigError: the name is invalid, or taken and ``replace`` is false.
@@ -56,7 +61,7 @@ def register_filter(name: str, factory: FilterFactory, *, replace: bool = False)
     with _lock:
         if not replace and (name in _BUILTINS or name in _registered):
             raise ConfigError(f"filter name {name!r} is taken; pass replace=True to override")
-        _registered[name] = (factory, "register_filter()")
+        _registered[name] = (_as_factory(factory, name), "register_filter()")
         _loaded.pop(name, None)
 
 

@@ -52,7 +52,11 @@ def test_steps_run_in_order_and_see_earlier_drops() -> None:
     log: list[list[str]] = []
     pipe = Pipeline([("menu", Contains("Menu")), ("seen", Seen(log)), ("home", Contains("Home"))])
     result = pipe.run(PAGE)
-    assert log == [["Title", "Body with menu words.", "Footer: Home"]]
+    # The first pass sees what "menu" left; the settling pass sees the output alone.
+    assert log == [
+        ["Title", "Body with menu words.", "Footer: Home"],
+        ["Title", "Body with menu words."],
+    ]
     assert result.text == "Title\nBody with menu words."
     assert [(v.step, v.drop.label if v.drop else None) for v in result.verdicts] == [
         (None, None),
@@ -265,3 +269,43 @@ def test_default_pipeline_order() -> None:
     from newsclean._default import DEFAULT_STEPS
 
     assert default_pipeline().names == DEFAULT_STEPS
+
+
+@dataclass(frozen=True, slots=True)
+class DropLastIfShort:
+    """Drop the last kept block when it is shorter than ``limit`` (a context rule)."""
+
+    limit: int = 12
+
+    def __call__(self, doc: Document, /) -> Iterator[Drop]:
+        kept = list(doc.kept())
+        if kept and len(kept[-1].text) < self.limit:
+            before = kept[-2].index if len(kept) > 1 else kept[-1].index
+            yield Drop(kept[-1].index, "short_tail", "short last line", {"duplicate_of": before})
+
+
+def test_run_settles_so_cleaning_is_idempotent() -> None:
+    # Each pass drops one short tail line; removing it exposes another one.
+    page = "A long opening paragraph of the story.\nA second long paragraph.\nshort\ntiny\nend"
+    pipe = Pipeline([("tail", DropLastIfShort())])
+    result = pipe.run(page)
+    assert result.text == "A long opening paragraph of the story.\nA second long paragraph."
+    assert pipe.clean(result.text) == result.text
+    passes = {v.block.text: v.drop.evidence.get("pass", 1) for v in result.verdicts if v.drop}
+    assert passes == {"end": 1, "tiny": 2, "short": 3}
+
+
+def test_settling_stops_after_max_passes() -> None:
+    lines = [f"l{i}" for i in range(10)]
+    result = Pipeline([("tail", DropLastIfShort())]).run("\n".join(lines))
+    assert len(result.labels()) == newsclean._pipeline.MAX_PASSES
+
+
+def test_settling_maps_block_references_back_to_page_indices() -> None:
+    page = "Menu\nA long opening paragraph of the story.\nA second long paragraph.\nshort\nend"
+    pipe = Pipeline([("menu", Contains("Menu")), ("tail", DropLastIfShort())])
+    evidence = {v.block.index: dict(v.drop.evidence) for v in pipe.run(page).verdicts if v.drop}
+    assert evidence[4] == {"duplicate_of": 3}
+    # In the second pass "short" is line 2 of the output and refers to output line 1,
+    # which is block 2 of the page.
+    assert evidence[3] == {"duplicate_of": 2, "pass": 2}

@@ -7,6 +7,7 @@ pipeline can be shared between threads and cached as the default.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, TypeVar, overload
@@ -15,8 +16,13 @@ from newsclean._errors import ConfigError, FilterContractError, FilterError
 from newsclean._filter import Filter
 from newsclean._model import Document, Drop, InputKind, Result, Verdict
 from newsclean._read import read_page
+from newsclean._segment import split_lines, text_blocks
 
 Step = tuple[str, Filter]
+
+# How many times run() applies the steps at most: once over the page, then over its own
+# output until nothing more is dropped (see Pipeline._settle).
+MAX_PASSES = 4
 StepSpec = Filter | tuple[str, Filter]
 Context = TypeVar("Context")
 
@@ -220,11 +226,8 @@ class Pipeline:
         """
         page_in = read_page(page, kind)
         doc = page_in.document
-        owner: dict[int, tuple[str, Drop]] = {}
-        for name, flt in self._steps:
-            fresh = self._run_step(name, flt, doc, owner)
-            if fresh:
-                doc = doc.with_dropped(doc.dropped | fresh)
+        owner = self._apply(doc)
+        self._settle(doc, owner)
         verdicts = tuple(
             Verdict(block, *owner[block.index]) if block.index in owner else Verdict(block)
             for block in doc.blocks
@@ -265,6 +268,60 @@ class Pipeline:
                 yield self.run(page), context
             else:
                 yield self.run(item)
+
+    def _apply(self, doc: Document) -> dict[int, tuple[str, Drop]]:
+        """Run every step once over ``doc``; map each dropped block to (step, drop)."""
+        owner: dict[int, tuple[str, Drop]] = {}
+        for name, flt in self._steps:
+            fresh = self._run_step(name, flt, doc, owner)
+            if fresh:
+                doc = doc.with_dropped(doc.dropped | fresh)
+        return owner
+
+    def _settle(self, doc: Document, owner: dict[int, tuple[str, Drop]]) -> None:
+        """Run the steps again on the output until they drop nothing more.
+
+        Filters judge blocks in context, and removing a menu or a footer changes the
+        context of what is left: a line kept beside a dropped block may look different
+        once that block is gone. Cleaning the output once more, as a user calling
+        ``clean(clean(page))`` would, and folding any new drops back into the original
+        blocks makes the result a fixed point, so cleaning is idempotent. Most pages settle
+        after one extra pass over their (much shorter) article text.
+        """
+        for extra_pass in range(2, MAX_PASSES + 1):
+            kept = [block for block in doc.blocks if block.index not in owner]
+            if not kept:
+                return
+            output = "\n".join(block.text for block in kept)
+            again = Document(output, text_blocks(output))
+            # Output lines map back to the kept blocks they came from (a block whose text
+            # holds a line break gives several lines; it goes only if all of them go).
+            parent: list[int] = []
+            for position, block in enumerate(kept):
+                parent.extend([position] * (len(split_lines(block.text))))
+            if len(parent) != len(again.blocks):
+                return  # the output does not re-segment line for line; leave it as it is
+            new_owner = self._apply(again)
+            if not new_owner:
+                return
+            lines_left = Counter(parent)
+            for index in sorted(new_owner):
+                lines_left[parent[index]] -= 1
+            for index in sorted(new_owner):
+                target = kept[parent[index]].index
+                if lines_left[parent[index]] > 0 or target in owner:
+                    continue
+                step, drop = new_owner[index]
+                evidence = {
+                    key: (
+                        kept[parent[value]].index
+                        if key.endswith("_of") and type(value) is int and 0 <= value < len(parent)
+                        else value
+                    )
+                    for key, value in drop.evidence.items()
+                }
+                evidence["pass"] = extra_pass
+                owner[target] = (step, Drop(target, drop.label, drop.reason, evidence))
 
     @staticmethod
     def _run_step(

@@ -569,17 +569,20 @@ def collect_teasers(verdicts: Sequence[Verdict]) -> tuple[Teaser, ...]:
     Fields come from the first copy of a story; a field that copy lacks is taken from a
     later copy. Stories come out in page order; entries without a title are skipped.
     """
-    stories: dict[int, dict[str, str]] = {}
-    blocks: dict[int, list[int]] = {}
-    copies: dict[int, list[int]] = {}
+    # A story is a record number of one pass of the pipeline (records found when the
+    # pipeline settles its output, see Pipeline._settle, are numbered afresh).
+    stories: dict[tuple[int, int], dict[str, str]] = {}
+    blocks: dict[tuple[int, int], list[int]] = {}
+    copies: dict[tuple[int, int], list[int]] = {}
     for verdict in verdicts:
         drop = verdict.drop
         if drop is None or drop.label != LABEL:
             continue
         ev = drop.evidence
-        story = ev.get("record")
-        if not isinstance(story, int):
+        record = ev.get("record")
+        if not isinstance(record, int):
             continue
+        story = (int(ev.get("pass", 1)), record)
         fields = stories.setdefault(story, {})
         if ev.get("copy", 0) == 0:
             blocks.setdefault(story, []).append(verdict.block.index)
@@ -588,7 +591,10 @@ def collect_teasers(verdicts: Sequence[Verdict]) -> tuple[Teaser, ...]:
         if len(fields) < 4:  # title, snippet, source, time: nothing left to fill
             _merge_fields(fields, ev, verdict.block.text)
     out: list[Teaser] = []
-    for story in sorted(stories):
+    def first_block(story: tuple[int, int]) -> int:
+        return min(blocks.get(story, []) + copies.get(story, []))
+
+    for story in sorted(stories, key=first_block):
         fields = stories[story]
         if not fields.get("title"):
             continue

@@ -62,6 +62,8 @@ class Drop:
             statistics key on it.
         reason: a sentence for humans; its wording may change between releases.
         evidence: the numbers behind the decision (scores, the index of a duplicate...).
+            Keys ending in ``_of`` (``duplicate_of``) hold block indices; drops made while
+            the pipeline settles its output carry ``pass`` (2, 3...).
     """
 
     block: int

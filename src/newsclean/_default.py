@@ -11,6 +11,7 @@ from newsclean._pipeline import Pipeline
 # The order matters: cheap, certain rules first, so that later context-based steps
 # (teasers, duplicates) see a page without legal lines and menus.
 DEFAULT_STEPS: tuple[str, ...] = (
+    "dom",
     "legal",
     "contact",
     "prompt",
@@ -27,7 +28,7 @@ def default_pipeline() -> Pipeline:
     """Return the shared default pipeline (immutable, so one instance serves all).
 
     >>> default_pipeline().names[:2]
-    ('legal', 'contact')
+    ('dom', 'legal')
     """
     return pipeline_from_config({"steps": [{"filter": name} for name in DEFAULT_STEPS]})
 

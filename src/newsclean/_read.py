@@ -18,18 +18,37 @@ class PageInput:
 
 
 def read_page(page: object, kind: InputKind | None = None) -> PageInput:
-    """Check the argument's type and segment it into blocks.
+    """Decode (for bytes), recognise (text or HTML) and segment a page into blocks.
+
+    A ``str`` is HTML when ``kind == "html"``, or when ``kind`` is ``None`` and it looks
+    like HTML (:func:`~newsclean._html.looks_like_html`); otherwise it is raw text.
+    ``bytes`` are decoded first (:func:`~newsclean._decode.decode_page`) and the encoding
+    is recorded.
+
+    >>> read_page("<p>Hi</p>").document.kind, read_page("Hi").document.kind
+    ('html', 'text')
+    >>> page = read_page("<meta charset=gbk><p>新闻</p>".encode("gbk"))
+    >>> page.encoding, page.document.blocks[0].text
+    ('gb18030', '新闻')
 
     Raises:
-        TypeError: ``page`` is not ``str`` (bytes input is not supported yet), or
-            ``kind`` is not ``None``, ``"text"`` or ``"html"``.
+        TypeError: ``page`` is neither ``str`` nor bytes-like, or ``kind`` is not
+            ``None``, ``"text"`` or ``"html"``.
     """
     if kind not in (None, "text", "html"):
         raise TypeError(f"kind must be None, 'text' or 'html', not {kind!r}")
+    encoding: str | None = None
+    guessed = False
     if isinstance(page, (bytes, bytearray, memoryview)):
-        raise TypeError("newsclean takes str pages for now; decode bytes first")
+        from newsclean._decode import decode_page
+
+        page, encoding, guessed = decode_page(bytes(page))
     if not isinstance(page, str):
-        raise TypeError(f"a page must be str, not {type(page).__name__}")
-    if kind == "html":
-        raise TypeError("HTML input is not supported yet; pass the page's text")
-    return PageInput(Document(page, text_blocks(page)))
+        raise TypeError(f"a page must be str or bytes, not {type(page).__name__}")
+    if kind == "text":
+        return PageInput(Document(page, text_blocks(page)), encoding, guessed)
+    from newsclean._html import html_document, looks_like_html
+
+    if kind == "html" or looks_like_html(page):
+        return PageInput(html_document(page), encoding, guessed)
+    return PageInput(Document(page, text_blocks(page)), encoding, guessed)

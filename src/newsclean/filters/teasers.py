@@ -591,10 +591,7 @@ def collect_teasers(verdicts: Sequence[Verdict]) -> tuple[Teaser, ...]:
         if len(fields) < 4:  # title, snippet, source, time: nothing left to fill
             _merge_fields(fields, ev, verdict.block.text)
     out: list[Teaser] = []
-    def first_block(story: tuple[int, int]) -> int:
-        return min(blocks.get(story, []) + copies.get(story, []))
-
-    for story in sorted(stories, key=first_block):
+    for story in sorted(stories):  # records are numbered in page order within a pass
         fields = stories[story]
         if not fields.get("title"):
             continue

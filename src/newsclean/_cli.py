@@ -41,9 +41,10 @@ _DESCRIPTION = """\
 Print the article of a scraped page: headline, body paragraphs and subheadings, without
 navigation, legal notices, prompts and related-news lists.
 
-PAGE is raw scraped text, one block per line. It is read as UTF-8; bytes that are not
-valid UTF-8 are decoded as U+FFFD (errors="replace"), so a page in another encoding
-comes out garbled rather than failing. Output is always UTF-8.
+PAGE is raw scraped text (one block per line) or an HTML page, in any encoding: the
+bytes are decoded by their BOM, valid UTF-8, the charset the page declares, or a
+Chinese-aware guess (GB18030, Big5, ...). HTML is recognised by its markup; --kind forces
+a route. Output is always UTF-8.
 """
 
 _EPILOG = """\
@@ -79,7 +80,8 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--json",
         action="store_true",
-        help="print a JSON object: text, kept count, dropped counts by label, teasers and verdicts",
+        help="print a JSON object: text, title, encoding, kept count, dropped counts by label, "
+        "teasers and verdicts",
     )
     output.add_argument(
         "--list-filters",
@@ -91,6 +93,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="TOML",
         type=Path,
         help="build the pipeline from this TOML file ([[steps]] tables) instead of the default",
+    )
+    parser.add_argument(
+        "--kind",
+        choices=["text", "html"],
+        help="read PAGE as raw text or as HTML instead of recognising it",
     )
     parser.add_argument(
         "--skip",
@@ -122,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         pipeline = _pipeline(args.config, args.skip)
         page = _read(args.page)
-        result = pipeline.run(page)
+        result = pipeline.run(page, kind=args.kind)
     except ConfigError as err:
         return _fail(f"configuration: {err}", EXIT_USAGE)
     except OSError as err:
@@ -144,17 +151,12 @@ def _pipeline(config: Path | None, skip: Sequence[str]) -> Pipeline:
     return pipeline.without(*skip) if skip else pipeline
 
 
-def _read(name: str) -> str:
-    """Read a page from a path or ``-`` (standard input) as UTF-8, replacing bad bytes."""
+def _read(name: str) -> bytes | str:
+    """Read a page from a path or ``-`` (standard input) as bytes, for newsclean to decode."""
     if name == "-":
-        stream = sys.stdin
-        buffer = getattr(stream, "buffer", None)
-        data: bytes | str = buffer.read() if buffer is not None else stream.read()
-    else:
-        data = Path(name).read_bytes()
-    if isinstance(data, bytes):
-        return data.decode("utf-8", errors="replace")
-    return data
+        buffer = getattr(sys.stdin, "buffer", None)
+        return buffer.read() if buffer is not None else sys.stdin.read()
+    return Path(name).read_bytes()
 
 
 def result_to_json(result: Result) -> dict[str, Any]:
@@ -167,6 +169,8 @@ def result_to_json(result: Result) -> dict[str, Any]:
             "end": v.block.end,
             "kept": v.kept,
         }
+        if v.block.path:
+            row["path"] = v.block.path
         if v.drop is not None:
             row["step"] = v.step
             row["label"] = v.drop.label
@@ -176,6 +180,10 @@ def result_to_json(result: Result) -> dict[str, Any]:
         verdicts.append(row)
     return {
         "text": result.text,
+        "kind": result.kind,
+        "title": result.title,
+        "encoding": result.encoding,
+        "encoding_guessed": result.encoding_guessed,
         "kept": sum(1 for v in result.verdicts if v.kept),
         "dropped": dict(sorted(result.counts().items())),
         "teasers": [dataclasses.asdict(t) for t in result.teasers],

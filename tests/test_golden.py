@@ -28,9 +28,7 @@ def _read(path: Path) -> str:
 
 def _verdict_table(result: newsclean.Result) -> str:
     rows = [
-        f"{v.block.index}\t{v.step}\t{v.drop.label}"
-        for v in result.verdicts
-        if v.drop is not None
+        f"{v.block.index}\t{v.step}\t{v.drop.label}" for v in result.verdicts if v.drop is not None
     ]
     return "".join(row + "\n" for row in rows)
 
@@ -70,5 +68,5 @@ def test_seed_teaser_records() -> None:
     titles = [t.title for t in result.teasers]
     assert len(titles) == len(set(titles)) == 8
     for teaser in result.teasers:
-        assert teaser.title and teaser.snippet and teaser.source and teaser.time
+        assert all((teaser.title, teaser.snippet, teaser.source, teaser.time)), teaser
         assert teaser.title not in result.text

@@ -1,0 +1,311 @@
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import pytest
+
+from newsclean._features import BlockFeatures, compute_features, measure
+from newsclean._scorer import (
+    BLOCK_FEATURES,
+    CONTEXT_FEATURES,
+    Model,
+    block_vector,
+    choose,
+    context_vectors,
+    decide,
+    default_model,
+    probabilities,
+    title_like,
+)
+from newsclean._segment import text_blocks
+from newsclean.filters.main_content import MainContentFilter
+from newsclean.testing import check_filter, make_document, run_filter
+
+ZH_PAGE = [
+    "首页 | 新闻 | 体育 | 财经 | 娱乐 | 科技",
+    "登录",
+    "注册",
+    "当前位置：首页 > 新闻 > 国内",
+    "暴雨袭击南方多省 数十万人紧急转移",
+    "本报讯 连日来，南方多个省份遭遇持续强降雨，部分地区出现严重内涝，"
+    "当地政府已组织数十万群众紧急转移。",
+    "气象部门表示，这次降雨过程持续时间长、累计雨量大，未来三天部分地区仍将有大到暴雨，需要加强防范。",
+    "救援工作",
+    "消防和武警部队已经赶赴受灾最严重的地区，在积水中搜救被困群众，并为安置点运送了食品和饮用水。",
+    "专家提醒，居民在暴雨期间应尽量减少外出，远离河道和低洼地带，注意用电安全，不要在危房中停留。",
+    "关于我们 | 联系我们 | 广告服务 | 网站地图",
+    "热门标签",
+    "暴雨",
+    "天气",
+]
+
+EN_PAGE = [
+    "Home | World | Business | Sport | Weather",
+    "Sign in",
+    "Subscribe",
+    "Storm batters the coast",
+    "The storm arrived at dawn on Monday, and by noon thousands of homes had lost power "
+    "across the region, officials said.",
+    "Emergency crews worked through the night to clear fallen trees from the main roads, "
+    "and several schools were closed as a precaution.",
+    "What happens next",
+    "The weather service said that the wind would ease on Tuesday, but it warned that "
+    "heavy rain could still bring flooding to low-lying areas.",
+    "Residents were asked to stay indoors, to keep away from the river banks, and to "
+    "report any damage to the local council as soon as it was safe.",
+    "Privacy | Terms | Contact us | About",
+    "Follow us",
+    "Facebook",
+    "Twitter",
+]
+
+DE_PAGE = [
+    "Startseite | Politik | Wirtschaft | Sport | Kultur",
+    "Anmelden",
+    "Sturm zieht über die Küste",
+    "Der Sturm ist in der Nacht zum Montag über die Küste gezogen, und am Mittag waren "
+    "Tausende Haushalte in der Region ohne Strom.",
+    "Die Feuerwehr war die ganze Nacht im Einsatz, um umgestürzte Bäume von den Straßen zu "
+    "räumen, und mehrere Schulen blieben geschlossen.",
+    "Die Behörden baten die Bewohner, in ihren Häusern zu bleiben und sich von den Ufern "
+    "des Flusses fernzuhalten, bis das Wasser wieder sinkt.",
+    "Impressum | Datenschutz | Kontakt",
+    "Teilen",
+]
+
+
+RU_PAGE = [
+    "Главная | Новости | Спорт | Погода",
+    "Войти",
+    "Шторм обрушился на побережье",
+    "Шторм пришёл на побережье ночью, и к утру тысячи домов в регионе остались без "
+    "электричества, сообщили в администрации.",
+    "Аварийные бригады работали всю ночь, чтобы убрать упавшие деревья с дорог, а "
+    "несколько школ были закрыты.",
+    "Жителей попросили не выходить из домов и держаться подальше от берегов реки, пока "
+    "вода не спадёт.",
+    "О нас | Контакты | Реклама",
+    "Поделиться",
+]
+
+
+def kept(lines: list[str]) -> list[str]:
+    result = run_filter(MainContentFilter(), lines)
+    return [v.block.text for v in result.verdicts if v.kept]
+
+
+@pytest.mark.parametrize(
+    ("page", "menu", "body"),
+    [
+        (ZH_PAGE, [0, 1, 2, 3, 10, 11, 12, 13], [5, 6, 8, 9]),
+        (EN_PAGE, [0, 1, 2, 9, 10, 11, 12], [4, 5, 7, 8]),
+        (DE_PAGE, [0, 1, 6, 7], [3, 4, 5]),
+        (RU_PAGE, [0, 1, 6, 7], [3, 4, 5]),
+    ],
+    ids=["zh", "en", "de", "ru"],
+)
+def test_drops_menus_and_footer_keeps_body(
+    page: list[str], menu: list[int], body: list[int]
+) -> None:
+    labels = run_filter(MainContentFilter(), page).labels()
+    for i in menu:
+        assert labels.get(i) == "boilerplate", page[i]
+    for i in body:
+        assert i not in labels, page[i]
+
+
+@pytest.mark.parametrize(("page", "subheading"), [(ZH_PAGE, 7), (EN_PAGE, 6)], ids=["zh", "en"])
+def test_short_subheading_between_paragraphs_is_kept(page: list[str], subheading: int) -> None:
+    assert subheading not in run_filter(MainContentFilter(), page).labels()
+
+
+def test_same_short_line_among_menu_items_is_dropped() -> None:
+    # "救援工作" is kept as a subheading above; as a menu item it goes.
+    page = ["首页", "救援工作", "体育", "财经", *ZH_PAGE[4:10]]
+    labels = run_filter(MainContentFilter(), page).labels()
+    assert labels.get(1) == "boilerplate"
+
+
+def test_short_list_item_inside_body_is_kept() -> None:
+    page = [
+        *EN_PAGE[:6],
+        "Closed roads:",
+        "- the coast road",
+        "- the bridge at the harbour",
+        *EN_PAGE[7:],
+    ]
+    labels = run_filter(MainContentFilter(), page).labels()
+    for i in (6, 7, 8):
+        assert i not in labels, page[i]
+    assert labels.get(0) == "boilerplate"
+
+
+@pytest.mark.parametrize(
+    ("page", "headline"),
+    [(ZH_PAGE, 4), (EN_PAGE, 3), (DE_PAGE, 2), (RU_PAGE, 2)],
+    ids=["zh", "en", "de", "ru"],
+)
+def test_headline_before_the_body_is_kept(page: list[str], headline: int) -> None:
+    assert headline not in run_filter(MainContentFilter(), page).labels()
+
+
+def test_share_bar_is_not_a_headline() -> None:
+    assert title_like(measure("Storm batters the coast"))
+    assert title_like(measure("暴雨袭击南方多省 数十万人紧急转移"))
+    assert not title_like(measure("Facebook Twitter Email LinkedIn Reddit"))
+    assert not title_like(measure("The storm arrived at dawn."))
+    assert not title_like(measure("Home | News | Sport"))
+
+
+def test_reader_comments_after_the_article_are_dropped() -> None:
+    comments = [
+        "3 responses to “Storm batters the coast”",
+        "stormwatcher says:",
+        "I live near the river and we have been without power since the morning, "
+        "which is really frustrating for everyone on our street.",
+        "jane_doe says:",
+        "Thanks to the crews who worked all night to clear the roads, they did a great job "
+        "in very difficult conditions.",
+    ]
+    page = [*EN_PAGE[:9], *comments]
+    labels = run_filter(MainContentFilter(), page).labels()
+    for i in range(9, len(page)):
+        assert labels.get(i) == "boilerplate", page[i]
+    for i in (4, 5, 7, 8):
+        assert i not in labels, page[i]
+
+
+@pytest.mark.parametrize("page", [ZH_PAGE, EN_PAGE, DE_PAGE, RU_PAGE], ids=["zh", "en", "de", "ru"])
+def test_idempotent(page: list[str]) -> None:
+    once = kept(page)
+    assert kept(once) == once
+
+
+def test_article_only_page_is_unchanged() -> None:
+    article = [EN_PAGE[3], EN_PAGE[4], EN_PAGE[5], EN_PAGE[6], EN_PAGE[7], EN_PAGE[8]]
+    assert run_filter(MainContentFilter(), article).labels() == {}
+    zh_article = ZH_PAGE[4:10]
+    assert run_filter(MainContentFilter(), zh_article).labels() == {}
+
+
+def test_never_empties_a_page() -> None:
+    menu = ["Home", "News", "Sport", "Weather", "Contact", "About us"]
+    assert kept(menu)
+    assert kept(["Just one line"]) == ["Just one line"]
+
+
+def test_evidence_is_a_probability() -> None:
+    result = run_filter(MainContentFilter(), EN_PAGE)
+    drops = [v.drop for v in result.verdicts if v.drop is not None]
+    assert drops
+    for drop in drops:
+        assert drop.label == "boilerplate"
+        score = drop.evidence["score"]
+        assert isinstance(score, float)
+        assert 0.0 <= score <= 1.0
+
+
+def test_only_kept_blocks_are_judged() -> None:
+    doc = make_document(EN_PAGE)
+    doc = doc.with_dropped(frozenset({0, 1, 2}))
+    drops = list(MainContentFilter()(doc))
+    assert all(d.block not in {0, 1, 2} for d in drops)
+    assert {9, 10, 11, 12} <= {d.block for d in drops}
+
+
+def test_empty_document() -> None:
+    assert list(MainContentFilter()(make_document([]))) == []
+
+
+def test_parameters_change_the_decision() -> None:
+    strict = MainContentFilter(inside=0.99, outside=0.999)
+    loose = MainContentFilter(threshold=0.0, inside=0.0, outside=0.0, relative=0.0)
+    n_strict = len(run_filter(strict, EN_PAGE).labels())
+    n_default = len(run_filter(MainContentFilter(), EN_PAGE).labels())
+    assert run_filter(loose, EN_PAGE).labels() == {}
+    assert n_strict > n_default
+
+
+def test_check_filter() -> None:
+    check_filter(MainContentFilter(), pages=["\n".join(ZH_PAGE), "\n".join(EN_PAGE)])
+
+
+def test_deterministic_and_frozen() -> None:
+    flt = MainContentFilter()
+    assert run_filter(flt, EN_PAGE).labels() == run_filter(flt, EN_PAGE).labels()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        flt.inside = 0.5  # type: ignore[misc]
+
+
+def test_model_matches_the_feature_layout() -> None:
+    model = default_model()
+    assert len(model.block) == len(BLOCK_FEATURES)
+    assert len(model.context) == len(CONTEXT_FEATURES)
+    feats = compute_features(text_blocks("\n".join(EN_PAGE)))
+    assert all(len(block_vector(f, 200)) == len(BLOCK_FEATURES) for f in feats)
+    vectors = context_vectors([0.0] * len(feats), feats)
+    assert all(len(v) == len(CONTEXT_FEATURES) for v in vectors)
+
+
+def test_choose_keeps_the_heaviest_run_and_a_strong_outlier() -> None:
+    feats = compute_features(text_blocks("\n".join(["x" * 50] * 7)))
+    probs = [0.1, 0.9, 0.2, 0.9, 0.1, 0.1, 0.95]
+    keep = choose(feats, probs, threshold=0.5, inside=0.15, outside=0.94, relative=0.0)
+    # The run 1..3 holds the weak line 2 between strong ones; 6 is kept as an outlier.
+    assert keep == [False, True, True, True, False, False, True]
+
+
+def _reference_decide(
+    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float]
+) -> tuple[list[bool], list[float]]:
+    """The plain definition of decide(): score the survivors, choose, repeat."""
+    alive = list(range(len(feats)))
+    probs_all = [0.0] * len(feats)
+    for _ in range(50):
+        sub = [feats[i] for i in alive]
+        probs = probabilities(sub, model)
+        keep = choose(sub, probs, **params)
+        for i, p in zip(alive, probs, strict=True):
+            probs_all[i] = p
+        if all(keep):
+            break
+        alive = [i for i, k in zip(alive, keep, strict=True) if k]
+    return [i in alive for i in range(len(feats))], probs_all
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        ZH_PAGE,
+        EN_PAGE,
+        DE_PAGE,
+        [*EN_PAGE, *ZH_PAGE, "x" * 3000, *DE_PAGE],
+        ["Home"] * 5 + [EN_PAGE[4]] + ["© 2024 Example Ltd | Privacy | Terms"] * 3,
+    ],
+)
+def test_fast_decide_matches_the_reference(page: list[str]) -> None:
+    model = default_model()
+    feats = compute_features(text_blocks("\n".join(page)))
+    keep, probs = decide(feats, model, model.decision)
+    ref_keep, ref_probs = _reference_decide(feats, model, model.decision)
+    assert keep == ref_keep
+    assert probs == pytest.approx(ref_probs, abs=1e-12)
+
+
+def test_headline_repeated_as_page_title_is_preferred() -> None:
+    # The page title repeats the headline; an earlier step dropped the second copy
+    # (as a duplicate), so the first copy stands for the headline.
+    page = [
+        "Storm batters the coast",
+        "Welcome to our new reader experience",
+        "Learn More",
+        "Storm batters the coast",
+        *EN_PAGE[4:9],
+        *EN_PAGE[9:],
+    ]
+    doc = make_document(page).with_dropped(frozenset({3}))
+    dropped = {d.block for d in MainContentFilter()(doc)}
+    assert 0 not in dropped
+    assert {1, 2} <= dropped
+    assert not {4, 5, 7, 8} & dropped

@@ -1,7 +1,12 @@
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsclean import _features
 from newsclean._features import BlockFeatures, compute_features, measure
 from newsclean._segment import text_blocks
 
@@ -104,3 +109,107 @@ def test_odd_input_never_raises(text: str) -> None:
     assert isinstance(f, BlockFeatures)
     assert f.chars == len(text)
     assert f.tokens >= 0
+
+
+# The plain definitions of the counts that measure() computes with shortcuts (a memo of
+# word flags, byte translation for ASCII digits, deleting Han runs, a first-character test
+# before the numbered-point pattern).
+_HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ZH_FUNCTION_CHAR = re.compile(
+    r"[的了是在和与也就都而及其这那之以为所被把对于将从但并还已要会着过们]"
+)
+
+
+def _plain_counts(text: str) -> tuple[int | bool, ...]:
+    han = len(_HAN_CHAR.findall(text))
+    count = text.count
+    last = text.rstrip(_features._CLOSERS)[-1:]
+    latin = han * 2 < len(text)
+    pieces = text.split()
+    function = len(_ZH_FUNCTION_CHAR.findall(text)) if han else 0
+    if latin:
+        function += sum(1 for w in text.lower().split() if w in _features._EN_FUNCTION)
+    return (
+        han,
+        len(re.findall(r"\d", text)),
+        function,
+        sum(1 for p in pieces if p.istitle()) if latin else 0,
+        sum(1 for p in pieces if p.islower()) if latin else 0,
+        _features._NUMBERED.match(text) is not None,
+        sum(map(count, ["。", "！", "？", ". ", "! ", "? "])) + (last in ".!?" if last else 0),
+        sum(map(count, ["，", "、", ",", "；", ";"])),
+        sum(map(count, ["|", "｜", " > ", "»", "›", " / ", "·"])),
+        any(mark in text for mark in ["://", "www.", "@", "©", ".com"]),
+    )
+
+
+def _fast_counts(f: BlockFeatures) -> tuple[int | bool, ...]:
+    return (
+        *(f.han, f.digits, f.function, f.capitalised, f.lowercase, f.numbered),
+        *(f.sentences, f.commas, f.separators, f.linkish),
+    )
+
+
+TRICKY = [
+    "The Storm hit the COAST, and it's O'Neil's 3rd time.",
+    "2024-05-01 12:30 Update",
+    "٣. Arabic-Indic digit first, then １２ full-width digits",
+    "（５）全角括号里的全角数字",
+    "一、总体要求",
+    "第六条 本条例自公布之日起施行。",
+    "(4) Fourth step of the guide",
+    "ΟΔΟΣ ΚΑΙ ΣΟΦΙΑ σοφός Σ",
+    "İstanbul İİ ǅemal ǈ",
+    "新华社北京5月1日电 The Premier said the plan is ready.",
+    "Ünïcödé Wörds and the Rest",
+    "",
+    " ",
+    "\u2028x\u3000y",
+    "Home > News / Sport | More. Yes! No? a,b;c",
+    "Home > / News  >  x",
+    "首页 > 新闻 | 体育 · 财经 » 更多 › 下页 / 上页｜完",
+    "他说：“好。”然后，她问！为什么？",
+]
+
+
+@pytest.mark.parametrize("text", TRICKY)
+def test_shortcut_counts_match_the_plain_definitions(text: str) -> None:
+    assert _fast_counts(measure(text)) == _plain_counts(text)
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=60))
+def test_shortcut_counts_match_on_any_text(text: str) -> None:
+    assert _fast_counts(measure(text)) == _plain_counts(text)
+
+
+@given(st.text(alphabet=st.sampled_from("aZ1 .!?,;|>/\t"), max_size=40))
+def test_shortcut_counts_match_on_ascii_marks(text: str) -> None:
+    assert _fast_counts(measure(text)) == _plain_counts(text)
+
+
+def test_word_memo_is_bounded_and_refills(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_features, "_WORD_MEMO_SIZE", 3)
+    memo = _features._WordFlags()
+    monkeypatch.setattr(_features, "_WORD_FLAGS", memo)
+    texts = ["Alpha beta the Gamma", "delta Epsilon of zeta", "the The THE eta"]
+    for text in texts * 2:
+        assert _fast_counts(measure(text)) == _plain_counts(text)
+        assert len(memo) <= 3
+
+
+def test_very_long_blocks_count_piece_by_piece(monkeypatch: pytest.MonkeyPatch) -> None:
+    pieces = ["The", "storm", "the", "X1", "and", "Rain"] * 3
+    expected = _features._word_counts(pieces)
+    monkeypatch.setattr(_features, "_FIELD", 4)  # fewer than len(pieces): no packing
+    assert _features._word_counts(pieces) == expected
+    assert sum(map(_features._flags, pieces)) == expected
+
+
+def test_known_features_are_reused_with_repeats_recounted() -> None:
+    first = compute_features(text_blocks("Home\nA story about the storm.\nHome"))
+    known = {"Home": first[0], "A story about the storm.": first[1]}
+    again = compute_features(text_blocks("Home\nA story about the storm.\nNew line"), known)
+    assert again[0] == first[0]._replace(repeats=1)
+    assert again[1] is first[1]
+    assert again[2] == measure("New line")
+    assert again == compute_features(text_blocks("Home\nA story about the storm.\nNew line"))

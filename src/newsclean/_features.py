@@ -12,19 +12,38 @@ ratios and scores is the job of the filters that read them.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple, cast
 
 from newsclean._model import Block
 
-# One Han (CJK ideograph) character; Kana and Hangul count as "other letters".
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Runs of Han (CJK ideograph) characters; Kana and Hangul count as "other letters". Han
+# characters are counted as the length removed by deleting the runs (one C pass).
+_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _DIGIT = re.compile(r"\d")
+# A class byte for each ASCII character, for counting marks in ASCII blocks: "D" for a
+# digit, "S" for a sentence mark ".!?", "C" for a clause mark ",;", itself for the space and
+# the separators "|>/", and "x" for everything else (so no other character can complete
+# a two- or three-byte pattern).
+_ASCII_CLASSES = bytes(
+    ord("D")
+    if chr(i) in "0123456789"
+    else ord("S")
+    if chr(i) in ".!?"
+    else ord("C")
+    if chr(i) in ",;"
+    else i
+    if chr(i) in " |>/"
+    else ord("x")
+    for i in range(256)
+)
 # Chinese function characters and particles, frequent in prose and rare in menus.
 _ZH_FUNCTION = re.compile(r"[的了是在和与也就都而及其这那之以为所被把对于将从但并还已要会着过们]")
 # A date or a clock time, digits first: 2024-05-01, 2024/5/1, 5月1日, 2024年5月, 12:30.
 _DATE = re.compile(r"\d(?:[年月:/]|\d\d\d[-.])\d")
-# Markers of links, share bars and footers (tested with `in`, which is cheaper than a regex).
-_LINK_MARKS = ("://", "www.", "@", "©", ".com")
+# Any menu separator counted by measure() (a quick test before counting each of them).
+_ANY_SEPARATOR = re.compile(r"[|｜»›·]| [>/] ")
 # The head of a reader comment or of a comment section: "joe says:", "Jane on May 1, 2024
 # at 6:34 pm said:", "34 responses to ...", "12 Comments", "Reply", "网友评论", "共 7 篇评论".
 # "said:" needs a date or time before it, so "The minister said:" in a story is not one.
@@ -45,6 +64,8 @@ _COMMENT_ZH = re.compile(
 )
 
 # A numbered point: "1.", "2)", "3、", "一、", "(4)", "（5）", "第六条".
+# Every match of _NUMBERED starts with one of these, or with a decimal digit.
+_NUMBERED_FIRST = frozenset("一二三四五六七八九十(（第")
 _NUMBERED = re.compile(
     r"\d{1,3}(?:[.)、:：]|\s?-\s)|[一二三四五六七八九十]{1,3}[、.]|[(（]\d{1,3}[)）]|第[一二三四五六七八九十\d]{1,4}[条章节]"
 )
@@ -77,6 +98,49 @@ _FUNCTION_WORDS = (
     "и в не на что с по как это он она из для"
 )
 _EN_FUNCTION = frozenset(_FUNCTION_WORDS.split())
+
+# What a white-space separated piece says, packed in one int so that summing the values
+# of a block's pieces counts three things at once: title case (bits 0-20), lower case
+# (bits 21-41), function word once lower-cased (bits 42 and up). Blocks of 2**21 pieces or
+# more are counted piece by piece instead (see _word_counts).
+_LOWER_SHIFT = 21
+_FUNCTION_SHIFT = 42
+_FIELD = (1 << _LOWER_SHIFT) - 1
+# Pieces remembered at most; the memo is dropped and refilled when it grows past this.
+_WORD_MEMO_SIZE = 1 << 17
+
+
+class _WordFlags(dict[str, int]):
+    """Memo of :func:`_flags` by piece: a pure function of the piece, so pages share it."""
+
+    __slots__ = ()
+
+    def __missing__(self, piece: str) -> int:
+        if len(self) >= _WORD_MEMO_SIZE:
+            self.clear()
+        value = self[piece] = _flags(piece)
+        return value
+
+
+def _flags(piece: str) -> int:
+    """Title case, lower case and function-word flags of one piece, packed (see above)."""
+    return _PACKED[piece.istitle() | piece.islower() << 1 | (piece.lower() in _EN_FUNCTION) << 2]
+
+
+# The eight possible packed values, shared by all memo entries.
+_PACKED = tuple(
+    (i & 1) | (i >> 1 & 1) << _LOWER_SHIFT | (i >> 2) << _FUNCTION_SHIFT for i in range(8)
+)
+
+
+_WORD_FLAGS = _WordFlags()
+
+
+def _word_counts(pieces: list[str]) -> int:
+    """The packed counts of a block's pieces (title case, lower case, function words)."""
+    if len(pieces) <= _FIELD:
+        return sum(map(_WORD_FLAGS.__getitem__, pieces))
+    return sum(map(_flags, pieces))
 
 
 class BlockFeatures(NamedTuple):
@@ -140,6 +204,13 @@ def _is_comment_head(text: str) -> bool:
     return text[0] in "0123456789#RrCcLl" and _COMMENT_HEAD.match(text) is not None
 
 
+# Builds a BlockFeatures from all its fields in order, without the keyword handling of the
+# generated ``__new__`` (measure() gives every field).
+_tuple_new = cast(
+    Callable[[type[BlockFeatures], tuple[int | bool, ...]], BlockFeatures], tuple.__new__
+)
+
+
 def measure(text: str, repeats: int = 1) -> BlockFeatures:
     """Measure one block's ``text``.
 
@@ -153,85 +224,132 @@ def measure(text: str, repeats: int = 1) -> BlockFeatures:
     count = text.count
     end = text.rstrip(_CLOSERS)
     last = end[-1:]
-    full_stop = last in _FULL_STOPS if last else False
-    digits = len(_DIGIT.findall(text))
+    first = text[:1]
+    numbered = (first in _NUMBERED_FIRST or first.isdecimal()) and (
+        _NUMBERED.match(text) is not None
+    )
     if text.isascii():
-        # Most blocks of Western pages: skip the full-width marks and the Han scan.
-        return BlockFeatures(
-            len(text),
-            0,
-            len(pieces),
-            digits,
-            sum(map(_EN_FUNCTION.__contains__, text.lower().split())),
-            sum(map(str.istitle, pieces)),
-            sum(map(str.islower, pieces)),
-            count(". ") + count("! ") + count("? ") + full_stop,
-            count(",") + count(";"),
-            bool(last) and last in _TERMINAL,
-            count("|") + count(" > ") + count(" / "),
-            text[:1] in _BULLET_START,
-            digits > 1 and _DATE.search(text) is not None,
-            "://" in text or "www." in text or "@" in text or ".com" in text,
-            repeats,
-            _is_comment_head(text),
-            _NUMBERED.match(text) is not None,
+        # Most blocks of Western pages: skip the full-width marks and the Han scan. In
+        # ASCII, lower-casing the text and then splitting it gives the lower-cased pieces.
+        # One byte per character naming its class (see _ASCII_CLASSES), so that one count
+        # covers several marks: b"S " is ". ", "! " or "? ", b"C" is "," or ";".
+        classes = text.encode().translate(_ASCII_CLASSES)
+        digits = classes.count(b"D")
+        packed = _word_counts(pieces)
+        return _tuple_new(
+            BlockFeatures,
+            (
+                len(text),
+                0,
+                len(pieces),
+                digits,
+                packed >> _FUNCTION_SHIFT,
+                packed & _FIELD,
+                packed >> _LOWER_SHIFT & _FIELD,
+                classes.count(b"S ") + (last in _FULL_STOPS if last else False),
+                classes.count(b"C"),
+                bool(last) and last in _TERMINAL,
+                classes.count(b"|") + classes.count(b" > ") + classes.count(b" / "),
+                first in _BULLET_START,
+                digits > 1 and _DATE.search(text) is not None,
+                "://" in text or "www." in text or "@" in text or ".com" in text,
+                repeats,
+                _is_comment_head(text),
+                numbered,
+            ),
         )
-    han = len(_HAN.findall(text))
+    digits = len(_DIGIT.findall(text))
+    han = len(text) - len(_HAN_RUN.sub("", text))
     latin = han * 2 < len(text)
     function = len(_ZH_FUNCTION.findall(text)) if han else 0
     if latin:
-        function += sum(map(_EN_FUNCTION.__contains__, text.lower().split()))
-    return BlockFeatures(
-        len(text),
-        han,
-        len(pieces),
-        digits,
-        function,
-        sum(map(str.istitle, pieces)) if latin else 0,
-        sum(map(str.islower, pieces)) if latin else 0,
-        count("。")
-        + count("！")
-        + count("？")
-        + count(". ")
-        + count("! ")
-        + count("? ")
-        + full_stop,
-        count("，") + count("、") + count(",") + count("；") + count(";"),
-        bool(last) and last in _TERMINAL,
-        count("|")
-        + count("｜")
-        + count(" > ")
-        + count("»")
-        + count("›")
-        + count(" / ")
-        + count("·"),
-        text[:1] in _BULLET_START,
-        digits > 1 and _DATE.search(text) is not None,
-        any(map(text.__contains__, _LINK_MARKS)),
-        repeats,
-        _is_comment_head(text),
-        _NUMBERED.match(text) is not None,
+        # Lower-casing maps white space to white space and each piece on its own (even a
+        # final sigma only looks across case-ignorable characters, never white space), so
+        # the pieces' own function-word flags count the words of the lower-cased text.
+        packed = _word_counts(pieces)
+        function += packed >> _FUNCTION_SHIFT
+        capitalised = packed & _FIELD
+        lowercase = packed >> _LOWER_SHIFT & _FIELD
+    else:
+        capitalised = lowercase = 0
+    return _tuple_new(
+        BlockFeatures,
+        (
+            len(text),
+            han,
+            len(pieces),
+            digits,
+            function,
+            capitalised,
+            lowercase,
+            count("。")
+            + count("！")
+            + count("？")
+            + count(". ")
+            + count("! ")
+            + count("? ")
+            + (last in _FULL_STOPS if last else False),
+            count("，") + count("、") + count(",") + count("；") + count(";"),
+            bool(last) and last in _TERMINAL,
+            (
+                count("|")
+                + count("｜")
+                + count(" > ")
+                + count("»")
+                + count("›")
+                + count(" / ")
+                + count("·")
+            )
+            if _ANY_SEPARATOR.search(text)
+            else 0,
+            first in _BULLET_START,
+            digits > 1 and _DATE.search(text) is not None,
+            # Markers of links, share bars and footers (`in` is cheaper than a regex).
+            "://" in text or "www." in text or "@" in text or "©" in text or ".com" in text,
+            repeats,
+            _is_comment_head(text),
+            numbered,
+        ),
     )
 
 
-def compute_features(blocks: tuple[Block, ...]) -> tuple[BlockFeatures, ...]:
+def compute_features(
+    blocks: Sequence[Block], known: Mapping[str, BlockFeatures] | None = None
+) -> tuple[BlockFeatures, ...]:
     """Measure every block of a page once (``result[i]`` describes ``blocks[i]``).
+
+    Args:
+        blocks: the page's blocks, in order.
+        known: features measured earlier for some of the texts (for instance for the
+            page this one was cut from); they are reused, with ``repeats`` counted anew
+            on this page, instead of measuring those texts again.
 
     >>> from newsclean._segment import text_blocks
     >>> feats = compute_features(text_blocks("Home\\nA long sentence of the story.\\nHome"))
     >>> [f.repeats for f in feats]
     [2, 1, 2]
+    >>> compute_features(text_blocks("Home\\nHome"), known={"Home": feats[0]})[0] == feats[0]
+    True
     """
-    counts: dict[str, int] = {}
-    for block in blocks:
-        counts[block.text] = counts.get(block.text, 0) + 1
+    texts = [block.text for block in blocks]
     # Identical lines (repeated menus, "Share", "Reply") share one measurement.
-    seen: dict[str, BlockFeatures] = {}
-    out: list[BlockFeatures] = []
-    for block in blocks:
-        text = block.text
-        f = seen.get(text)
-        if f is None:
-            f = seen[text] = measure(text, counts[text])
-        out.append(f)
-    return tuple(out)
+    counts = Counter(texts)
+    if not known:
+        by_text = {text: measure(text, n) for text, n in counts.items()}
+    else:
+        by_text = {}
+        for text, n in counts.items():
+            f = known.get(text)
+            if f is None:
+                by_text[text] = measure(text, n)
+            else:
+                by_text[text] = f if f[_REPEATS] == n else _with_repeats(f, n)
+    return tuple(map(by_text.__getitem__, texts))
+
+
+def _with_repeats(f: BlockFeatures, repeats: int) -> BlockFeatures:
+    """``f`` with another ``repeats`` (cheaper than ``f._replace(repeats=...)``)."""
+    return _tuple_new(BlockFeatures, (*f[:_REPEATS], repeats, *f[_REPEATS + 1 :]))
+
+
+_REPEATS = BlockFeatures._fields.index("repeats")

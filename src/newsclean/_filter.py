@@ -23,6 +23,12 @@ class Filter(Protocol):
     A filter must be a pure function of the document: no state kept between calls, no
     editing of text. It sees every block, and ``doc.dropped`` tells which ones earlier
     steps removed; a filter usually looks only at ``doc.kept()``.
+
+    A filter whose verdict on a block depends on nothing but that block's text (and the
+    features of that text other than ``repeats``) may say so with a class attribute
+    ``judges_blocks_alone = True``. The pipeline then skips it when it cleans its own
+    output again (see :meth:`Pipeline.run <newsclean.Pipeline.run>`): such a filter kept
+    every line of that output the first time, and would keep it again.
     """
 
     def __call__(self, doc: Document, /) -> Iterable[Drop]:

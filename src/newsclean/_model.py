@@ -8,9 +8,10 @@ pipeline renders the kept blocks into :attr:`Result.text`.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
     from newsclean._features import BlockFeatures
@@ -20,8 +21,11 @@ Evidence = Mapping[str, float | int | str]
 
 InputKind = Literal["text", "html"]
 
+# The default of Drop.evidence: a marker meaning "a new empty dict" (see Drop.__init__).
+_NO_EVIDENCE: Evidence = MappingProxyType({})
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Block:
     """One unit of input: a line of raw text, or one text block of an HTML page.
 
@@ -51,8 +55,29 @@ class Block:
     link_chars: int = 0
     hints: frozenset[str] = frozenset()
 
+    def __init__(
+        self,
+        index: int,
+        start: int,
+        end: int,
+        text: str,
+        tag: str = "",
+        path: str = "",
+        link_chars: int = 0,
+        hints: frozenset[str] = frozenset(),
+    ) -> None:
+        """Set the fields (written out by hand for speed; see :func:`_slot_setters`)."""
+        _set_index(self, index)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_text(self, text)
+        _set_tag(self, tag)
+        _set_path(self, path)
+        _set_link_chars(self, link_chars)
+        _set_hints(self, hints)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Drop:
     """A filter's decision to remove one block, and why.
 
@@ -71,14 +96,29 @@ class Drop:
     reason: str
     evidence: Evidence = field(default_factory=dict)
 
+    def __init__(
+        self, block: int, label: str, reason: str, evidence: Evidence = _NO_EVIDENCE
+    ) -> None:
+        """Set the fields; ``evidence`` defaults to a new empty dict."""
+        _set_block(self, block)
+        _set_label(self, label)
+        _set_reason(self, reason)
+        _set_evidence(self, {} if evidence is _NO_EVIDENCE else evidence)
 
-@dataclass(frozen=True, slots=True)
+
+@dataclass(frozen=True, slots=True, init=False)
 class Verdict:
     """What happened to one block: kept (``drop is None``), or dropped by ``step``."""
 
     block: Block
     step: str | None = None
     drop: Drop | None = None
+
+    def __init__(self, block: Block, step: str | None = None, drop: Drop | None = None) -> None:
+        """Set the fields."""
+        _set_verdict_block(self, block)
+        _set_step(self, step)
+        _set_drop(self, drop)
 
     @property
     def kept(self) -> bool:
@@ -100,6 +140,21 @@ class _FeatureCache:
         self.value: tuple[BlockFeatures, ...] | None = None
 
 
+class _RunMemo:
+    """Results of pure functions of a block's text, shared by the documents of one run.
+
+    The pipeline cleans its own output once more (see :meth:`Pipeline.run
+    <newsclean.Pipeline.run>`); that second document holds the same texts as the
+    first, so what a filter derived from a text the first time is looked up, not
+    computed again. Only results that depend on nothing but the text may go here.
+    """
+
+    __slots__ = ("tables",)
+
+    def __init__(self) -> None:
+        self.tables: dict[str, dict[str, Any]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """What a filter sees: the input, its blocks, and which blocks earlier steps dropped.
@@ -118,6 +173,7 @@ class Document:
     kind: InputKind = "text"
     title: str = ""
     _cache: _FeatureCache = field(default_factory=_FeatureCache, compare=False, repr=False)
+    _memo: _RunMemo = field(default_factory=_RunMemo, compare=False, repr=False)
 
     def kept(self) -> Iterator[Block]:
         """Yield the blocks that no earlier step dropped, in page order."""
@@ -125,9 +181,7 @@ class Document:
         if not dropped:
             yield from self.blocks
             return
-        for block in self.blocks:
-            if block.index not in dropped:
-                yield block
+        yield from [block for block in self.blocks if block.index not in dropped]
 
     def is_kept(self, index: int) -> bool:
         """Whether block ``index`` is still kept."""
@@ -162,7 +216,58 @@ class Document:
 
     def with_dropped(self, dropped: frozenset[int]) -> Document:
         """Return the same document with another ``dropped`` set (features are shared)."""
-        return Document(self.raw, self.blocks, dropped, self.kind, self.title, self._cache)
+        return Document(
+            self.raw, self.blocks, dropped, self.kind, self.title, self._cache, self._memo
+        )
+
+    def memo(self, name: str) -> dict[str, Any]:
+        """Return the table ``name`` of cached results of a pure function of block text.
+
+        A filter that derives something from a block's text alone (its shape, its
+        comparison key) may keep it here, keyed by the text: the table is shared by
+        every view of this document and by the document the pipeline makes of the
+        output to clean it once more, so each text is worked on once per run. Name
+        tables after the filter module (``"teasers.line_shape"``).
+
+        >>> from newsclean.testing import make_document
+        >>> doc = make_document(["a", "b"])
+        >>> doc.memo("demo") is doc.with_dropped(frozenset({0})).memo("demo")
+        True
+        """
+        tables = self._memo.tables
+        table = tables.get(name)
+        if table is None:
+            table = tables[name] = {}
+        return table
+
+
+def _slot_setters(cls: type, *names: str) -> tuple[Callable[[Any, Any], None], ...]:
+    """Return functions that write the named slots of ``cls`` directly.
+
+    Pages have hundreds of blocks and every block gets a verdict, so the values built
+    once per block have hand-written ``__init__`` methods: a frozen dataclass's generated
+    one goes through ``object.__setattr__`` for every field, which is about twice as
+    slow as writing the slot. The classes stay frozen (assignment still raises
+    :class:`dataclasses.FrozenInstanceError`), compare and hash as dataclasses, and work
+    with :func:`dataclasses.replace`.
+    """
+    return tuple(vars(cls)[name].__set__ for name in names)
+
+
+(
+    _set_index,
+    _set_start,
+    _set_end,
+    _set_text,
+    _set_tag,
+    _set_path,
+    _set_link_chars,
+    _set_hints,
+) = _slot_setters(Block, "index", "start", "end", "text", "tag", "path", "link_chars", "hints")
+_set_block, _set_label, _set_reason, _set_evidence = _slot_setters(
+    Drop, "block", "label", "reason", "evidence"
+)
+_set_verdict_block, _set_step, _set_drop = _slot_setters(Verdict, "block", "step", "drop")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ pipeline can be shared between threads and cached as the default.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -24,6 +25,8 @@ Step = tuple[str, Filter]
 # output until nothing more is dropped (see Pipeline._settle).
 MAX_PASSES = 4
 StepSpec = Filter | tuple[str, Filter]
+# Line breaks other than "\n" (see newsclean._segment.LINE_BREAK).
+_OTHER_BREAK = re.compile("[\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
 Context = TypeVar("Context")
 
 
@@ -228,14 +231,17 @@ class Pipeline:
         doc = page_in.document
         owner = self._apply(doc)
         self._settle(doc, owner)
+        blocks = doc.blocks
         verdicts = tuple(
-            Verdict(block, *owner[block.index]) if block.index in owner else Verdict(block)
-            for block in doc.blocks
+            [
+                Verdict(block, *owner[block.index]) if block.index in owner else Verdict(block)
+                for block in blocks
+            ]
         )
         from newsclean.filters.teasers import collect_teasers
 
         return Result(
-            text="\n".join(v.block.text for v in verdicts if v.drop is None),
+            text="\n".join([block.text for block in blocks if block.index not in owner]),
             verdicts=verdicts,
             kind=doc.kind,
             title=doc.title,
@@ -269,10 +275,12 @@ class Pipeline:
             else:
                 yield self.run(item)
 
-    def _apply(self, doc: Document) -> dict[int, tuple[str, Drop]]:
-        """Run every step once over ``doc``; map each dropped block to (step, drop)."""
+    def _apply(
+        self, doc: Document, steps: Sequence[Step] | None = None
+    ) -> dict[int, tuple[str, Drop]]:
+        """Run every step (or ``steps``) once over ``doc``; map dropped blocks to (step, drop)."""
         owner: dict[int, tuple[str, Drop]] = {}
-        for name, flt in self._steps:
+        for name, flt in self._steps if steps is None else steps:
             fresh = self._run_step(name, flt, doc, owner)
             if fresh:
                 doc = doc.with_dropped(doc.dropped | fresh)
@@ -292,16 +300,32 @@ class Pipeline:
             kept = [block for block in doc.blocks if block.index not in owner]
             if not kept:
                 return
-            output = "\n".join(block.text for block in kept)
-            again = Document(output, text_blocks(output))
+            output = "\n".join([block.text for block in kept])
+            again = Document(output, text_blocks(output), _memo=doc._memo)
+            measured = doc._cache.value
+            if measured is not None:
+                # The output's lines were measured in the first pass: reuse those features.
+                from newsclean._features import compute_features
+
+                known = {block.text: measured[block.index] for block in kept}
+                again._cache.value = compute_features(again.blocks, known)
             # Output lines map back to the kept blocks they came from (a block whose text
             # holds a line break gives several lines; it goes only if all of them go).
-            parent: list[int] = []
-            for position, block in enumerate(kept):
-                parent.extend([position] * (len(split_lines(block.text))))
+            parent: list[int]
+            if output.count("\n") == len(kept) - 1 and _OTHER_BREAK.search(output) is None:
+                parent = list(range(len(kept)))  # no block holds a break: one line each
+            else:
+                parent = []
+                for position, block in enumerate(kept):
+                    parent.extend([position] * (len(split_lines(block.text))))
             if len(parent) != len(again.blocks):
                 return  # the output does not re-segment line for line; leave it as it is
-            new_owner = self._apply(again)
+            steps: Sequence[Step] = self._steps
+            if [b.text for b in again.blocks] == [b.text for b in kept]:
+                # The same texts again: a step that judges every block by its own text
+                # alone kept each of them in the first pass, and would keep it again.
+                steps = [s for s in steps if not getattr(s[1], "judges_blocks_alone", False)]
+            new_owner = self._apply(again, steps)
             if not new_owner:
                 return
             lines_left = Counter(parent)
@@ -340,6 +364,18 @@ class Pipeline:
         n_blocks = len(doc.blocks)
         fresh: set[int] = set()
         for drop in drops:
+            if (
+                type(drop) is Drop
+                and type(drop.block) is int
+                and 0 <= drop.block < n_blocks
+                and type(drop.label) is str
+                and drop.label
+                and type(drop.reason) is str
+            ):  # the usual case, checked without building any message
+                if drop.block not in owner:  # the first drop of a block wins
+                    owner[drop.block] = (name, drop)
+                    fresh.add(drop.block)
+                continue
             if not isinstance(drop, Drop):
                 raise FilterContractError(
                     f"step {name!r} ({_filter_kind(flt)}) returned {type(drop).__name__} "

@@ -23,6 +23,7 @@ import math
 import operator
 from collections.abc import Sequence
 from importlib import resources
+from itertools import accumulate, chain, compress
 from typing import Any
 
 from newsclean._features import BlockFeatures
@@ -319,17 +320,38 @@ def choose(
         mass: how a block's length weighs in the run: ``chars ** mass`` when positive,
             else ``log(1 + chars)``.
     """
-    n = len(probs)
-    if not n:
+    if not probs:
         return []
+    return _choose(
+        feats, probs, _run_weights(feats, mass), threshold, inside, outside, relative, headline
+    )
+
+
+def _run_weights(feats: Sequence[BlockFeatures], mass: float) -> list[float]:
+    """Each block's weight in the main run (see the ``mass`` argument of :func:`choose`)."""
+    if mass > 0.0:
+        return [f[0] ** mass for f in feats]
+    return [_log1p(f[0]) for f in feats]
+
+
+def _choose(
+    feats: Sequence[BlockFeatures],
+    probs: Sequence[float],
+    weights: Sequence[float],
+    threshold: float,
+    inside: float,
+    outside: float,
+    relative: float,
+    headline: float,
+) -> list[bool]:
+    """:func:`choose` with the run weights given (computed once per :func:`decide`)."""
     threshold = max(threshold, relative * max(probs))
     best = -math.inf
     best_lo = best_hi = 0
     run = 0.0
     run_lo = 0
-    for i in range(n):
-        size = feats[i].chars
-        gain = (probs[i] - threshold) * (size**mass if mass > 0.0 else _log1p(size))
+    for i, (p, weight) in enumerate(zip(probs, weights, strict=True)):
+        gain = (p - threshold) * weight
         if run <= 0.0:
             run = gain
             run_lo = i
@@ -347,7 +369,7 @@ def choose(
             if first < 0:
                 first = i
     if first < 0:
-        first = max(range(n), key=probs.__getitem__)
+        first = max(range(len(probs)), key=probs.__getitem__)
         keep[first] = True
     if headline > 0.0:
         # The headline is a title-like line just above the body, perhaps with a
@@ -394,39 +416,67 @@ def decide(
     remain. Deciding again on the kept blocks until nothing more is dropped makes the
     filter idempotent: cleaning its own output drops nothing. Gives the same result as
     calling :func:`probabilities` and :func:`choose` on the survivors of each round,
-    only faster (block scores are reused while the longest block stays).
+    only faster: block scores are reused while the longest block stays, and everything
+    that depends on a block alone is computed once and carried from round to round.
 
     Returns:
         whether each block is kept, and each block's last probability.
     """
     n = len(feats)
-    alive = list(range(n))
     probs_all = [0.0] * n
     keep_all = [False] * n
     if not n:
         return keep_all, probs_all
-    sizes_all = [_log1p(f.chars) for f in feats]
-    max_chars = max(f.chars for f in feats)
-    z_all = _block_logits(feats, model.block, max_chars)
+    threshold = params["threshold"]
+    inside = params["inside"]
+    outside = params["outside"]
+    relative = params.get("relative", 0.0)
+    headline = params.get("headline", 0.0)
+    unknown = params.keys() - _CHOOSE_PARAMS
+    if unknown:
+        raise TypeError(f"unexpected decision parameters: {sorted(unknown)}")
+    sub = list(feats)
+    chars = [f[0] for f in sub]
+    sizes = [_log1p(c) for c in chars]
+    weights = _run_weights(sub, params.get("mass", 0.0))
+    terminal = [f.terminal for f in sub]
+    comments = [f.comment for f in sub]
+    max_chars = max(chars)
+    z = _block_logits(sub, model.block, max_chars)
+    alive = list(range(n))
+    context = model.context
+    side = _side_terms(context[10], context[11])
+    probs = probs_all
     for _ in range(rounds):
-        sub = [feats[i] for i in alive]
-        longest = max(f.chars for f in sub)
-        if longest != max_chars:
-            max_chars = longest
-            for i, z in zip(alive, _block_logits(sub, model.block, max_chars), strict=True):
-                z_all[i] = z
-        probs = _context_probabilities(
-            [z_all[i] for i in alive], [sizes_all[i] for i in alive], sub, model.context
-        )
-        keep = choose(sub, probs, **params)
-        for i, p in zip(alive, probs, strict=True):
-            probs_all[i] = p
+        probs = _context_probabilities(z, sizes, terminal, comments, context, side)
+        keep = _choose(sub, probs, weights, threshold, inside, outside, relative, headline)
         if all(keep):
             break
-        alive = [i for i, k in zip(alive, keep, strict=True) if k]
-    for i in alive:
+        for i, p, k in zip(alive, probs, keep, strict=True):
+            if not k:
+                probs_all[i] = p
+        alive = list(compress(alive, keep))
+        probs = list(compress(probs, keep))
+        sub = list(compress(sub, keep))
+        chars = list(compress(chars, keep))
+        sizes = list(compress(sizes, keep))
+        weights = list(compress(weights, keep))
+        terminal = list(compress(terminal, keep))
+        comments = list(compress(comments, keep))
+        longest = max(chars)
+        if longest != max_chars:
+            max_chars = longest
+            z = _block_logits(sub, model.block, max_chars)
+        else:
+            z = list(compress(z, keep))
+    for i, p in zip(alive, probs, strict=True):
+        probs_all[i] = p
         keep_all[i] = True
     return keep_all, probs_all
+
+
+# The keyword arguments of choose() that a decision-parameter dict may hold.
+_CHOOSE_PARAMS = frozenset(("threshold", "inside", "outside", "relative", "headline", "mass"))
 
 
 def _block_logits(
@@ -437,112 +487,154 @@ def _block_logits(
      w_bul, w_date, w_link, w_rel, w_short, w_comment, w_lxf, w_lxt, w_lxs,
      w_num) = w  # fmt: skip
     log = math.log
+    log1p = _LOG1P
     out: list[float] = []
     append = out.append
-    for f in feats:
-        chars = f.chars or 1
-        han = f.han
-        words = f.words
+    for (chars, han, words, digits, function, capitalised, lowercase, sentences, commas,
+         terminal, separators, bullet, date, linkish, _, comment, numbered) in feats:  # fmt: skip
+        chars = chars or 1
         latin = han * 2 < chars
         tokens = (han + words if latin else han + 1) or 1
-        size = _log1p(chars)
+        size = log1p[chars] if chars < 1024 else math.log1p(chars)
         t = w_bias + w_len * size + w_han * han / chars
-        t += (w_fun + w_lxf * size / 4.0) * f.function / tokens
-        sd = 15.0 * f.sentences / tokens
+        t += (w_fun + w_lxf * size / 4.0) * function / tokens
+        sd = 15.0 * sentences / tokens
         t += w_sd * (sd if sd < 1.0 else 1.0)
-        cd = 8.0 * f.commas / tokens
+        cd = 8.0 * commas / tokens
         t += w_cd * (cd if cd < 1.0 else 1.0)
-        if f.sentences:
+        if sentences:
             t += w_hs
-        if f.terminal:
+        if terminal:
             t += w_term + w_lxt * size / 4.0
-        if f.separators:
-            t += (w_sep + w_lxs * size / 4.0) * _log1p(f.separators)
-        t += w_dig * f.digits / chars
+        if separators:
+            t += (w_sep + w_lxs * size / 4.0) * (
+                log1p[separators] if separators < 1024 else math.log1p(separators)
+            )
+        t += w_dig * digits / chars
         if latin and words:
-            t += (w_cap * f.capitalised + w_low * f.lowercase) / words
-        if f.bullet:
+            t += (w_cap * capitalised + w_low * lowercase) / words
+        if bullet:
             t += w_bul
         if chars <= 200:
-            if f.date:
+            if date:
                 t += w_date
-            if f.linkish:
+            if linkish:
                 t += w_link
         if max_chars > chars:
             t += w_rel * log(chars / max_chars)
         if chars <= 20:
             t += w_short
-        if f.comment:
+        if comment:
             t += w_comment
-        if f.numbered:
+        if numbered:
             t += w_num
         append(t)
     return out
 
 
+@functools.cache
+def _side_terms(w_near: float, w_before: float) -> tuple[tuple[float, ...], ...]:
+    """The near-strong plus comments-before term, by capped distance and comment count.
+
+    ``table[d][c]`` is the sum the context model adds for a block at distance ``d`` from
+    the nearest strong block with ``c`` (capped at 3) comment heads before it.
+    """
+    return tuple(
+        tuple(w_near * d / NEAR_CAP + w_before * (min(c, 3) / 3.0) for c in range(4))
+        for d in range(NEAR_CAP + 1)
+    )
+
+
+def _near_strong(z: Sequence[float]) -> list[int]:
+    """Distance (in blocks, capped at NEAR_CAP) from each block to the nearest strong one."""
+    n = len(z)
+    strong = [i for i, v in enumerate(z) if v >= STRONG]
+    if not strong:
+        return [NEAR_CAP] * n
+    near: list[int] = []
+    extend = near.extend
+    cap = NEAR_CAP
+    # Before the first strong block: distances count down to it.
+    first = strong[0]
+    if first > cap:
+        extend([cap] * (first - cap))
+    extend(range(min(first, cap), 0, -1))
+    previous = first
+    for s in strong[1:]:
+        gap = s - previous - 1
+        near.append(0)
+        if gap:
+            half = (gap + 1) // 2
+            rise = [d if d < cap else cap for d in range(1, half + 1)]
+            fall = [d if d < cap else cap for d in range(gap - half, 0, -1)]
+            extend(rise)
+            extend(fall)
+        previous = s
+    near.append(0)
+    tail = n - previous - 1
+    extend([d if d < cap else cap for d in range(1, tail + 1)])
+    return near
+
+
 def _context_probabilities(
-    z: list[float], sizes: list[float], feats: Sequence[BlockFeatures], w: Sequence[float]
+    z: Sequence[float],
+    sizes: Sequence[float],
+    terminal: Sequence[bool],
+    comments: Sequence[bool],
+    w: Sequence[float],
+    side_terms: Sequence[Sequence[float]],
 ) -> list[float]:
-    """:func:`context_vectors` and the context model in one pass (same numbers)."""
+    """:func:`context_vectors` and the context model in one pass (same numbers).
+
+    Every term is computed with the same operations in the same order as the plain
+    definition, so the probabilities are equal to the last bit; terms a block lacks
+    (no previous block, not terminal...) are added as ``0.0``, which changes nothing.
+    """
     n = len(z)
     (w_bias, w_own, w_mean, w_prev, w_next, w_oxw, w_term, w_oxs, w_wmean, w_wide,
-     w_near, w_before, w_depth) = w  # fmt: skip
+     _, _, w_depth) = w  # fmt: skip
     pad = WIDE
-    prefix = [0.0]
-    wprefix = [0.0]
-    mass = [0.0]
-    total = wtotal = mtotal = 0.0
-    for _ in range(pad):
-        total += EDGE
-        wtotal += EDGE
-        mtotal += 1.0
-        prefix.append(total)
-        wprefix.append(wtotal)
-        mass.append(mtotal)
-    for v, m in zip(z, sizes, strict=True):
-        total += v
-        wtotal += v * m
-        mtotal += m
-        prefix.append(total)
-        wprefix.append(wtotal)
-        mass.append(mtotal)
-    for _ in range(pad):
-        total += EDGE
-        wtotal += EDGE
-        mtotal += 1.0
-        prefix.append(total)
-        wprefix.append(wtotal)
-        mass.append(mtotal)
-    near = [0] * n
-    last = -NEAR_CAP
-    for i in range(n):
-        if z[i] >= STRONG:
-            last = i
-        near[i] = i - last
-    last = n + NEAR_CAP
-    for i in range(n - 1, -1, -1):
-        if z[i] >= STRONG:
-            last = i
-        d = last - i
-        if d < near[i]:
-            near[i] = d
-    before = _comments_before(feats)
-    depth = _mass_depth(z, sizes)
+    edge = (EDGE,) * pad
+    ones = (1.0,) * pad
+    weighted_z = list(map(operator.mul, z, sizes))
+    prefix = list(accumulate(chain(edge, z, edge), initial=0.0))
+    wprefix = list(accumulate(chain(edge, weighted_z, edge), initial=0.0))
+    mass = list(accumulate(chain(ones, sizes, ones), initial=0.0))
+    # Slices so that element i of each is the sum bound of block i's window.
+    lo3, hi3 = pad - WINDOW, pad + WINDOW + 1
+    hi8 = 2 * pad + 1
+    # Mass depth (see _mass_depth), from the same products.
+    masses = [x if x > 0.0 else 0.0 for x in weighted_z]
+    total = sum(masses)
+    befores = accumulate(masses, initial=0.0)
+    # Near-strong and comments-before terms, summed as in the plain definition.
+    near = _near_strong(z)
+    if any(comments):
+        marks = list(accumulate(map(int, comments), initial=0))
+        before = [marks[i] - marks[i - pad if i > pad else 0] for i in range(n)]
+        side = [side_terms[d][b if b < 3 else 3] for d, b in zip(near, before, strict=True)]
+    else:
+        side = list(map([row[0] for row in side_terms].__getitem__, near))
+    prev = [w_prev * s for s in sizes]
+    prev.insert(0, 0.0)
+    nxt = [w_next * s for s in sizes]
+    nxt.append(0.0)
+    del nxt[0]
     out: list[float] = []
     append = out.append
     span = 2 * WINDOW
     exp = math.exp
-    for i in range(n):
-        own = z[i]
-        size = sizes[i]
-        c = i + pad
-        lo = c - WINDOW
-        hi = c + WINDOW + 1
-        mean = (prefix[hi] - prefix[lo] - own) / span
-        weighted = (wprefix[hi] - wprefix[lo] - own * size) / (mass[hi] - mass[lo] - size)
-        lo = c - WIDE
-        hi = c + WIDE + 1
-        wide = (wprefix[hi] - wprefix[lo] - own * size) / (mass[hi] - mass[lo] - size)
+    term_add = (0.0, w_term)
+    for (own, size, p_hi, p_lo, wp_hi, wp_lo, m_hi, m_lo, ww_hi, ww_lo, mw_hi, mw_lo,
+         pv, nx, is_term, sd, m, bf) in zip(
+        z, sizes, prefix[hi3:], prefix[lo3:], wprefix[hi3:], wprefix[lo3:], mass[hi3:],
+        mass[lo3:], wprefix[hi8:], wprefix, mass[hi8:], mass, prev, nxt,
+        terminal, side, masses, befores, strict=False,
+    ):  # fmt: skip
+        mean = (p_hi - p_lo - own) / span
+        os_ = own * size
+        weighted = (wp_hi - wp_lo - os_) / (m_hi - m_lo - size)
+        wide = (ww_hi - ww_lo - os_) / (mw_hi - mw_lo - size)
         t = (
             w_bias
             + w_own * own
@@ -551,17 +643,15 @@ def _context_probabilities(
             + w_wmean * weighted
             + w_wide * wide
         )
-        if i:
-            t += w_prev * sizes[i - 1]
-        if i + 1 < n:
-            t += w_next * sizes[i + 1]
-        if feats[i].terminal:
-            t += w_term
+        t += pv
+        t += nx
+        t += term_add[is_term]
         if own > 0.0:
             t += w_oxs * own * size / 8.0
-        d = near[i]
-        t += w_near * (d if d < NEAR_CAP else NEAR_CAP) / NEAR_CAP + w_before * before[i]
-        t += w_depth * depth[i]
+        t += sd
+        if total > 0.0:
+            after = total - bf - m
+            t += w_depth * (((bf if bf < after else after) + m / 2.0) / total)
         if t >= 0:
             append(1.0 / (1.0 + exp(-t)))
         else:

@@ -7,6 +7,8 @@ separators of :meth:`str.splitlines` always split the same way.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from newsclean._model import Block
@@ -17,6 +19,14 @@ LINE_BREAK = regex.compile(r"\r\n|[\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]")
 # Characters trimmed from both ends of a line: white space (U+3000 indents included,
 # via str.isspace) plus zero-width characters that str.strip() leaves in place.
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+# One trimmed non-blank line: it starts and ends with a character that is neither white
+# space nor zero-width, with no line break in between. Every line break is white space,
+# so a match never crosses one. The standard ``re`` engine is used on purpose: its
+# ``\s`` is exactly ``str.isspace`` (the ``regex`` module leaves out U+001C-U+001F).
+# The greedy middle runs to the end of the line, then backs off over its trailing
+# padding only, so the cost is linear in the length of the text.
+_EDGE = rf"[^\s{_ZERO_WIDTH}]"
+_TRIMMED_LINE = re.compile(rf"{_EDGE}(?:[^\n\v\f\r\x1c\x1d\x1e\x85\u2028\u2029]*{_EDGE})?")
 
 
 def split_lines(text: str) -> list[str]:
@@ -31,17 +41,6 @@ def split_lines(text: str) -> list[str]:
     return LINE_BREAK.split(text)
 
 
-def _trim(line: str, start: int) -> tuple[int, int]:
-    """Return the offsets of ``line`` (which starts at ``start``) without edge padding."""
-    left = 0
-    right = len(line)
-    while left < right and (line[left].isspace() or line[left] in _ZERO_WIDTH):
-        left += 1
-    while right > left and (line[right - 1].isspace() or line[right - 1] in _ZERO_WIDTH):
-        right -= 1
-    return start + left, start + right
-
-
 def text_blocks(raw: str) -> tuple[Block, ...]:
     """Split raw scraped text into blocks: one per non-blank line, trimmed.
 
@@ -50,17 +49,6 @@ def text_blocks(raw: str) -> tuple[Block, ...]:
     >>> [b.text for b in text_blocks("Title\\n\\n\\u3000\\u3000Body.\\r\\n")]
     ['Title', 'Body.']
     """
-    blocks: list[Block] = []
-    pos = 0
-    for match in LINE_BREAK.finditer(raw):
-        _add_line(raw, pos, match.start(), blocks)
-        pos = match.end()
-    _add_line(raw, pos, len(raw), blocks)
-    return tuple(blocks)
-
-
-def _add_line(raw: str, start: int, end: int, blocks: list[Block]) -> None:
-    """Append the trimmed line ``raw[start:end]`` to ``blocks`` unless it is blank."""
-    first, last = _trim(raw[start:end], start)
-    if first < last:
-        blocks.append(Block(len(blocks), first, last, raw[first:last]))
+    return tuple(
+        [Block(i, m.start(), m.end(), m[0]) for i, m in enumerate(_TRIMMED_LINE.finditer(raw))]
+    )

@@ -5,6 +5,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from newsclean import _scorer
 from newsclean._features import BlockFeatures, compute_features, measure
 from newsclean._scorer import (
     BLOCK_FEATURES,
@@ -257,12 +258,12 @@ def test_choose_keeps_the_heaviest_run_and_a_strong_outlier() -> None:
 
 
 def _reference_decide(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float]
+    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int = 50
 ) -> tuple[list[bool], list[float]]:
     """The plain definition of decide(): score the survivors, choose, repeat."""
     alive = list(range(len(feats)))
     probs_all = [0.0] * len(feats)
-    for _ in range(50):
+    for _ in range(rounds):
         sub = [feats[i] for i in alive]
         probs = probabilities(sub, model)
         keep = choose(sub, probs, **params)
@@ -282,6 +283,9 @@ def _reference_decide(
         DE_PAGE,
         [*EN_PAGE, *ZH_PAGE, "x" * 3000, *DE_PAGE],
         ["Home"] * 5 + [EN_PAGE[4]] + ["© 2024 Example Ltd | Privacy | Terms"] * 3,
+        [*EN_PAGE[:9], "12 Comments", "joe says:", EN_PAGE[7], "Reply", "ann says:", "Reply"],
+        [EN_PAGE[4]],
+        [f"Line {i} of a list" for i in range(40)] + EN_PAGE[4:6],
     ],
 )
 def test_fast_decide_matches_the_reference(page: list[str]) -> None:
@@ -291,6 +295,36 @@ def test_fast_decide_matches_the_reference(page: list[str]) -> None:
     ref_keep, ref_probs = _reference_decide(feats, model, model.decision)
     assert keep == ref_keep
     assert probs == pytest.approx(ref_probs, abs=1e-12)
+
+
+@pytest.mark.parametrize("rounds", [0, 1, 2])
+def test_decide_stops_after_the_given_rounds(rounds: int) -> None:
+    model = default_model()
+    feats = compute_features(text_blocks("\n".join([*EN_PAGE, *ZH_PAGE])))
+    keep, probs = decide(feats, model, model.decision, rounds=rounds)
+    ref_keep, ref_probs = _reference_decide(feats, model, model.decision, rounds=rounds)
+    assert keep == ref_keep
+    assert probs == pytest.approx(ref_probs, abs=1e-12)
+
+
+def test_decide_with_length_mass_matches_the_reference() -> None:
+    model = default_model()
+    params = {**model.decision, "mass": 0.5}
+    feats = compute_features(text_blocks("\n".join([*EN_PAGE, *DE_PAGE])))
+    assert decide(feats, model, params)[0] == _reference_decide(feats, model, params)[0]
+    with pytest.raises(TypeError, match="treshold"):
+        decide(feats, model, {**model.decision, "treshold": 0.1})
+
+
+@pytest.mark.parametrize(
+    "strong",
+    ["", "x", ".", "x.", ".x", "x" + "." * 20 + "x", "." * 9 + "x" + "." * 17, "x.x..x...x" * 3],
+)
+def test_near_strong_is_the_capped_distance(strong: str) -> None:
+    z = [2.0 if c == "x" else 0.0 for c in strong]
+    marks = [i for i, v in enumerate(z) if v >= _scorer.STRONG]
+    expected = [min([_scorer.NEAR_CAP, *(abs(i - m) for m in marks)]) for i in range(len(z))]
+    assert _scorer._near_strong(z) == expected
 
 
 def test_headline_repeated_as_page_title_is_preferred() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from newsclean._model import Document, Drop
 from newsclean._patterns import (
@@ -49,6 +50,9 @@ class ContactRowFilter:
     ... ]).labels()
     {1: 'contact', 2: 'contact', 3: 'contact'}
     """
+
+    judges_blocks_alone: ClassVar[bool] = True
+    """Each verdict depends on the block's own text only (see :class:`~newsclean.Filter`)."""
 
     max_unexplained: float = 0.4
     """Largest share of an e-mail/phone line's word characters left unexplained."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from newsclean._model import Document, Drop
 from newsclean._patterns import EMPTY_LABEL_FIRST, EMPTY_LABEL_RX
@@ -34,6 +35,9 @@ class EmptyLabelFilter:
     ... ]).labels()
     {1: 'empty_label', 3: 'empty_label'}
     """
+
+    judges_blocks_alone: ClassVar[bool] = True
+    """Each verdict depends on the block's own text only (see :class:`~newsclean.Filter`)."""
 
     max_chars: int = 40
     """Longest line that may be a label."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from newsclean._model import Document, Drop
 from newsclean._patterns import (
@@ -71,6 +72,9 @@ class LegalNoticeFilter:
     ... ]).labels()
     {1: 'legal', 3: 'legal', 4: 'legal'}
     """
+
+    judges_blocks_alone: ClassVar[bool] = True
+    """Each verdict depends on the block's own text only (see :class:`~newsclean.Filter`)."""
 
     max_unexplained: float = 0.5
     """Largest share of a line's word characters a strong notice may leave unexplained."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from rapidfuzz import fuzz
 
@@ -61,7 +62,14 @@ class NearDuplicateFilter:
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
         """Yield a drop for every later copy of a repeated block."""
         kept = list(doc.kept())
-        keys = normalise_all([b.text for b in kept])
+        texts = [b.text for b in kept]
+        known: dict[str, str] = doc.memo("near_duplicate.key")  # a key needs the text alone
+        found = [known.get(t) for t in texts] if known else [None]
+        if None in found:
+            keys = normalise_all(texts)
+            known.update(zip(texts, keys, strict=True))
+        else:
+            keys = cast(list[str], found)
         first: dict[str, int] = {}  # key -> position (in ``kept``) of its first block
         buckets: dict[str, list[int]] = {}
         dup: dict[int, tuple[int, float]] = {}  # position -> (original position, score)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import ClassVar
 
 from newsclean._model import Document, Drop
 from newsclean._patterns import (
@@ -50,6 +51,9 @@ class PromptFilter:
     ... ]).labels()
     {0: 'prompt', 2: 'prompt', 4: 'prompt'}
     """
+
+    judges_blocks_alone: ClassVar[bool] = True
+    """Each verdict depends on the block's own text only (see :class:`~newsclean.Filter`)."""
 
     max_chars: int = 80
     """Longest line that may be a prompt."""

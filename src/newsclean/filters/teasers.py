@@ -130,7 +130,13 @@ class TeaserFilter:
         if len(kept) < 2:
             return
         features = doc.features
-        shapes = [line_shape(b.text, features[b.index].digits) for b in kept]
+        known = doc.memo("teasers.line_shape")  # a shape depends on the text alone
+        shapes: list[LineShape] = []
+        for b in kept:
+            shape = known.get(b.text)
+            if shape is None:
+                shape = known[b.text] = line_shape(b.text, features[b.index].digits)
+            shapes.append(shape)
         _inline_runs(shapes, max(self.min_inline, self.min_records))
         kinds = Counter(s.kind for s in shapes)
         finders = []

@@ -12,6 +12,7 @@ from newsclean._pipeline import Pipeline
 # (teasers, duplicates) see a page without legal lines and menus.
 DEFAULT_STEPS: tuple[str, ...] = (
     "dom",
+    "dom_content",
     "legal",
     "contact",
     "prompt",
@@ -28,7 +29,7 @@ def default_pipeline() -> Pipeline:
     """Return the shared default pipeline (immutable, so one instance serves all).
 
     >>> default_pipeline().names[:2]
-    ('dom', 'legal')
+    ('dom', 'dom_content')
     """
     return pipeline_from_config({"steps": [{"filter": name} for name in DEFAULT_STEPS]})
 

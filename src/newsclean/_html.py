@@ -662,23 +662,24 @@ def _resolve(active: tuple[_Frame, ...], limit: float) -> frozenset[str]:
     """Merge the hints of a block's hinted ancestors, innermost first.
 
     A boilerplate hint is ignored on a wrapper (a region holding more than ``limit``
-    characters of the page's text) and on a region that contains a purely content-marked
-    one (``<div class="widget"><div class="post-body">``); ``hidden`` is ignored only on
-    wrappers.
+    characters of the page's text) and on a region whose text is mostly (at least half)
+    in a purely content-marked region inside it (``<div class="widget"><div
+    class="post-body">``; but the list around many comments, each with its own
+    ``content`` element, stays a comment region); ``hidden`` is ignored only on wrappers.
     """
     merged: set[str] = set()
-    inner_content = False
+    content_chars = -1  # text of the largest purely content-marked region so far
     for frame in reversed(active):
         hints = frame.hints
         boiler = hints & BOILERPLATE_HINTS
         if not boiler:
             merged.update(hints)
-            if "content" in hints:
-                inner_content = True
+            if "content" in hints and frame.chars > content_chars:
+                content_chars = frame.chars
             continue
         if frame.chars > limit:
             merged.update(hints - BOILERPLATE_HINTS)
-        elif inner_content:
+        elif content_chars >= 0 and content_chars * 2 >= frame.chars:
             merged.update(hints - BOILERPLATE_HINTS)
             if "hidden" in boiler:
                 merged.add("hidden")

@@ -27,6 +27,7 @@ ENTRY_POINT_GROUP = "newsclean.filters"
 # name -> "module:attribute"; imported on first use.
 _BUILTINS: dict[str, str] = {
     "dom": "newsclean.filters.dom:DomHintsFilter",
+    "dom_content": "newsclean.filters.dom_content:DomContentFilter",
     "legal": "newsclean.filters.legal:LegalNoticeFilter",
     "contact": "newsclean.filters.contact:ContactRowFilter",
     "navigation": "newsclean.filters.navigation:NavigationFilter",

@@ -245,7 +245,7 @@ EMPTY_LABEL = (
 
 # Share platforms and buttons (a line made only of these is a share bar).
 SHARE_ITEM = (
-    r"微信(?:好友)?|朋友圈|微博|新浪微博|腾讯微博|騰訊微博|QQ空间|QQ空間|QQ好友|QQ|豆瓣|人人网|人人網|"
+    r"微信(?:好友)?|好友|朋友圈|微博|新浪微博|腾讯微博|騰訊微博|QQ空间|QQ空間|QQ好友|QQ|豆瓣|人人网|人人網|"
     r"复制链接|複製連結|复制網址|打印|收藏|点赞|點讚|"
     r"Facebook|FACEBOOK|Twitter|TWITTER|LinkedIn|Linkedin|LINKEDIN|WhatsApp|Whatsapp|Pinterest|"
     r"Reddit|Tumblr|Email|EMAIL|E-mail|Print|PRINT|Share|SHARE|Tweet|Flipboard|Messenger|Telegram|"
@@ -271,13 +271,15 @@ PROMPT = (
     r"Join the|JOIN THE|Be the first|No [Cc]omments|View|Show|Hide|"
     r"Subscribe|SUBSCRIBE|Newsletters?|NEWSLETTERS?|newsletters?|"
     r"Follow|FOLLOW|Like us|关注我们|關注我們|关注公众号|關注公眾號|"
-    r"Share|SHARE|Tweet|Email this|Print this|"
+    r"Share (?:on|via|to|with|this)|Share|SHARE|Tweet|Email this|Print this|"
+    r"Click to share(?: on)?|Opens in (?:a )?new window|Shortlink|"
     r"Download the|Download our|Get the app|Get the App|Open in|"
     r"Load [Mm]ore|Show [Mm]ore|LOAD MORE|Click here|"
     r"广告|廣告|推广|推廣|赞助|贊助|Advertisement|ADVERTISEMENT|Advertising|Sponsored|SPONSORED|"
     r"Promoted|Ad|AD|"
     r"热搜|熱搜|热门搜索|熱門搜索|熱門搜尋|热点排行|熱點排行|排行榜|点击排行|點擊排行|"
-    r"Reprints|Recommend|Bookmark|Text [Ss]ize|Font [Ss]ize|字号|字號"
+    r"Reprints|Recommend|Bookmark|Text [Ss]ize|Font [Ss]ize|字号|字號|"
+    r"缩小字体|放大字体|縮小字體|放大字體|字体|字體|A-\s{0,2}A\s{0,2}A\+"
 )
 # Characters that may come before a prompt phrase: brackets, counts ("12 Comments").
 PROMPT_LEAD = "[【(（<«0123456789 \t"

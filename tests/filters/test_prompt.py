@@ -79,3 +79,23 @@ def test_search_patterns_start_with_plain_characters(name: str) -> None:
     # a group; this keeps the per-page cost low (see the _patterns module docstring).
     for alternative in _patterns.alternatives(getattr(_patterns, name)):
         assert alternative[:1] not in ("[", "("), alternative
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Share on Facebook Share on Twitter Share on Linkedin Share via Email Share via Shortlink",
+        "Click to share on Twitter (Opens in new window)",
+        "分享至好友和朋友圈",
+        "缩小字体 放大字体 收藏",
+        "字号： A- A A+",
+    ],
+)
+def test_long_share_bars_and_font_size_rows_are_prompts(line: str) -> None:
+    body = "This is a long body sentence of the article, with several words."
+    assert run_filter(PromptFilter(), [body, line]).labels() == {1: "prompt"}
+
+
+def test_prose_about_sharing_in_a_new_window_is_kept() -> None:
+    line = "She wanted to share on Tuesday what the board had decided about the new window."
+    assert run_filter(PromptFilter(), [line]).labels() == {}

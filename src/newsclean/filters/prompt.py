@@ -55,8 +55,8 @@ class PromptFilter:
     judges_blocks_alone: ClassVar[bool] = True
     """Each verdict depends on the block's own text only (see :class:`~newsclean.Filter`)."""
 
-    max_chars: int = 80
-    """Longest line that may be a prompt."""
+    max_chars: int = 160
+    """Longest line that may be a prompt (share bars naming five networks run long)."""
     max_unexplained: float = 0.25
     """Largest share of a line's word characters prompt words may leave unexplained."""
 

@@ -58,9 +58,9 @@ def test_evidence() -> None:
 
 
 def test_long_lines_are_not_prompts() -> None:
-    line = "Subscribe " * 10
+    line = "Subscribe " * 20
     assert run_filter(PromptFilter(), [line.strip()]).labels() == {}
-    assert run_filter(PromptFilter(max_chars=200), [line.strip()]).labels() == {0: "prompt"}
+    assert run_filter(PromptFilter(max_chars=250), [line.strip()]).labels() == {0: "prompt"}
 
 
 def test_check_filter() -> None:

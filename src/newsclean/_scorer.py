@@ -496,12 +496,18 @@ def _block_logits(
         latin = han * 2 < chars
         tokens = (han + words if latin else han + 1) or 1
         size = log1p[chars] if chars < 1024 else math.log1p(chars)
-        t = w_bias + w_len * size + w_han * han / chars
-        t += (w_fun + w_lxf * size / 4.0) * function / tokens
-        sd = 15.0 * sentences / tokens
-        t += w_sd * (sd if sd < 1.0 else 1.0)
-        cd = 8.0 * commas / tokens
-        t += w_cd * (cd if cd < 1.0 else 1.0)
+        # A term whose count is zero adds zero and is skipped (menus have many of them).
+        t = w_bias + w_len * size
+        if han:
+            t += w_han * han / chars
+        if function:
+            t += (w_fun + w_lxf * size / 4.0) * function / tokens
+        if sentences:
+            sd = 15.0 * sentences / tokens
+            t += w_sd * (sd if sd < 1.0 else 1.0)
+        if commas:
+            cd = 8.0 * commas / tokens
+            t += w_cd * (cd if cd < 1.0 else 1.0)
         if sentences:
             t += w_hs
         if terminal:
@@ -510,8 +516,9 @@ def _block_logits(
             t += (w_sep + w_lxs * size / 4.0) * (
                 log1p[separators] if separators < 1024 else math.log1p(separators)
             )
-        t += w_dig * digits / chars
-        if latin and words:
+        if digits:
+            t += w_dig * digits / chars
+        if latin and (capitalised or lowercase):
             t += (w_cap * capitalised + w_low * lowercase) / words
         if bullet:
             t += w_bul
@@ -615,16 +622,13 @@ def _context_probabilities(
         side = [side_terms[d][b if b < 3 else 3] for d, b in zip(near, before, strict=True)]
     else:
         side = list(map([row[0] for row in side_terms].__getitem__, near))
-    prev = [w_prev * s for s in sizes]
-    prev.insert(0, 0.0)
-    nxt = [w_next * s for s in sizes]
-    nxt.append(0.0)
-    del nxt[0]
+    # Sizes of the previous and the next block (0.0 beyond the ends: the term adds 0.0).
+    prev = [0.0, *sizes]
+    nxt = [*sizes[1:], 0.0]
     out: list[float] = []
     append = out.append
     span = 2 * WINDOW
     exp = math.exp
-    term_add = (0.0, w_term)
     for (own, size, p_hi, p_lo, wp_hi, wp_lo, m_hi, m_lo, ww_hi, ww_lo, mw_hi, mw_lo,
          pv, nx, is_term, sd, m, bf) in zip(
         z, sizes, prefix[hi3:], prefix[lo3:], wprefix[hi3:], wprefix[lo3:], mass[hi3:],
@@ -643,9 +647,10 @@ def _context_probabilities(
             + w_wmean * weighted
             + w_wide * wide
         )
-        t += pv
-        t += nx
-        t += term_add[is_term]
+        t += w_prev * pv
+        t += w_next * nx
+        if is_term:
+            t += w_term
         if own > 0.0:
             t += w_oxs * own * size / 8.0
         t += sd

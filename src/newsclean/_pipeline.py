@@ -15,7 +15,7 @@ from typing import Any, TypeVar, overload
 
 from newsclean._errors import ConfigError, FilterContractError, FilterError
 from newsclean._filter import Filter
-from newsclean._model import Document, Drop, InputKind, Result, Verdict
+from newsclean._model import Block, Document, Drop, InputKind, Result, Verdict
 from newsclean._read import read_page
 from newsclean._segment import split_lines, text_blocks
 
@@ -301,7 +301,10 @@ class Pipeline:
             if not kept:
                 return
             output = "\n".join([block.text for block in kept])
-            again = Document(output, text_blocks(output), _memo=doc._memo)
+            if doc.kind == "html":
+                again = _html_output_document(doc, kept, output)
+            else:
+                again = Document(output, text_blocks(output), _memo=doc._memo)
             measured = doc._cache.value
             if measured is not None:
                 # The output's lines were measured in the first pass: reuse those features.
@@ -312,7 +315,9 @@ class Pipeline:
             # Output lines map back to the kept blocks they came from (a block whose text
             # holds a line break gives several lines; it goes only if all of them go).
             parent: list[int]
-            if output.count("\n") == len(kept) - 1 and _OTHER_BREAK.search(output) is None:
+            if doc.kind == "html" or (
+                output.count("\n") == len(kept) - 1 and _OTHER_BREAK.search(output) is None
+            ):
                 parent = list(range(len(kept)))  # no block holds a break: one line each
             else:
                 parent = []
@@ -404,6 +409,24 @@ class Pipeline:
             owner[index] = (name, drop)
             fresh.add(index)
         return frozenset(fresh)
+
+
+def _html_output_document(doc: Document, kept: Sequence[Block], output: str) -> Document:
+    """The kept blocks of an HTML page as a document of their own, DOM evidence included.
+
+    An HTML page settles as HTML: its kept blocks keep their tags, paths, link counts and
+    hints, so the same steps judge them the same way (re-reading the text output would
+    judge it as raw text, another route with other steps).
+    """
+    blocks: list[Block] = []
+    pos = 0
+    for index, block in enumerate(kept):
+        end = pos + len(block.text)
+        blocks.append(
+            Block(index, pos, end, block.text, block.tag, block.path, block.link_chars, block.hints)
+        )
+        pos = end + 1
+    return Document(output, tuple(blocks), kind="html", title=doc.title, _memo=doc._memo)
 
 
 def _filter_kind(flt: object) -> str:

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from newsclean import _scorer
+from newsclean import Pipeline, _scorer
 from newsclean._features import BlockFeatures, compute_features, measure
 from newsclean._scorer import (
     BLOCK_FEATURES,
@@ -343,3 +343,15 @@ def test_headline_repeated_as_page_title_is_preferred() -> None:
     assert 0 not in dropped
     assert {1, 2} <= dropped
     assert not {4, 5, 7, 8} & dropped
+
+
+def test_html_documents_are_left_to_dom_content_unless_asked() -> None:
+    html = (
+        "<html><body><div>Home | News | Sport | Weather</div>"
+        "<p>The storm arrived at dawn, and thousands of homes lost power.</p>"
+        "<p>Crews worked through the night to restore the lines, officials said.</p>"
+        "<div>About us | Contact | Privacy</div></body></html>"
+    )
+    assert Pipeline([MainContentFilter()]).run(html, kind="html").labels() == {}
+    both = MainContentFilter(kinds=("text", "html"))
+    assert Pipeline([both]).run(html, kind="html").labels() == {0: "boilerplate", 3: "boilerplate"}

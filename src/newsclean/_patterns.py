@@ -23,6 +23,7 @@ notice line from prose that merely mentions one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # --- shared pieces -------------------------------------------------------------------
 
@@ -306,16 +307,14 @@ PROMPT_RX = re.compile(PROMPT + "|" + SHARE_ITEM)
 FILLER_RX = re.compile(FILLER)
 
 
-def alternatives(pattern: str) -> list[str]:
-    """Split ``pattern`` at its top-level ``|`` (not inside groups or classes).
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """Yield ``(index, char, depth)`` for each ``(``, ``)`` and ``|`` of ``pattern``.
 
-    >>> alternatives(r"ab|c(?:d|e)|[|]f")
-    ['ab', 'c(?:d|e)', '[|]f']
+    Escaped characters and everything inside a character class are skipped; ``depth`` is
+    the nesting after the character (so a closing ``)`` of a top-level group has 0).
     """
-    parts: list[str] = []
     depth = 0
     in_class = False
-    start = 0
     i = 0
     while i < len(pattern):
         ch = pattern[i]
@@ -326,14 +325,24 @@ def alternatives(pattern: str) -> list[str]:
             in_class = ch != "]"
         elif ch == "[":
             in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+        elif ch in "()|":
+            depth += {"(": 1, ")": -1, "|": 0}[ch]
+            yield i, ch, depth
+        i += 1
+
+
+def alternatives(pattern: str) -> list[str]:
+    """Split ``pattern`` at its top-level ``|`` (not inside groups or classes).
+
+    >>> alternatives(r"ab|c(?:d|e)|[|]f")
+    ['ab', 'c(?:d|e)', '[|]f']
+    """
+    parts: list[str] = []
+    start = 0
+    for i, ch, depth in _structure(pattern):
+        if ch == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
@@ -381,25 +390,9 @@ def start_chars(pattern: str) -> frozenset[str]:
 
 def _group_end(text: str) -> int:
     """Return the index of the ``)`` closing the group that opens ``text``."""
-    depth = 0
-    in_class = False
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
+    for i, ch, depth in _structure(text):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group: {text!r}")
 
 

@@ -21,6 +21,7 @@ any failed, 2 for a usage problem (bad option, missing input, bad configuration)
 from __future__ import annotations
 
 import argparse
+import gc
 import itertools
 import json
 import multiprocessing
@@ -110,6 +111,19 @@ _PROCESS_WORKER: _Worker | None = None  # one per worker process, set by its ini
 def _init_process(spec: WorkerSpec) -> None:
     global _PROCESS_WORKER
     _PROCESS_WORKER = _Worker(spec)
+    _freeze_startup_objects()
+
+
+def _freeze_startup_objects() -> None:
+    """Move everything built so far (modules, pipeline, regexes) out of the GC's sight.
+
+    Cleaning allocates many short-lived objects, and each collection would otherwise
+    walk the long-lived start-up objects too (about 6% of the run time, measured on the
+    dev pages). Only called in processes this module owns: the batch command and its
+    workers, never in a library caller's process.
+    """
+    gc.collect()
+    gc.freeze()
 
 
 def _process_chunk(chunk: list[RawRecord]) -> list[Outcome]:
@@ -445,6 +459,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         return _fail("--jobs must be >= 0 and --chunk-size >= 1", EXIT_USAGE)
     jobs = args.jobs or available_cores()
+    if jobs == 1:
+        _freeze_startup_objects()
     fields = Fields(
         args.id_field, args.url_field, args.text_field, args.html_field,
         args.prefer, tuple(args.keep_field),

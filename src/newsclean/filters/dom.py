@@ -5,23 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean._html import BOILERPLATE_HINTS
 from newsclean._model import Document, Drop
 
-_DEFAULT_HINTS = (
-    "nav",
-    "menu",
-    "footer",
-    "copyright",
-    "breadcrumb",
-    "share",
-    "related",
-    "recommend",
-    "comment",
-    "sidebar",
-    "ad",
-    "hidden",
-    "login",
-)
+# The parser's boilerplate vocabulary, as a sorted tuple (TOML-friendly config).
+_DEFAULT_HINTS = tuple(sorted(BOILERPLATE_HINTS))
 
 
 @dataclass(frozen=True, slots=True)

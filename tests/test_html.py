@@ -157,6 +157,10 @@ def test_entities_are_decoded() -> None:
         ("<div hidden><p>x y</p></div>", "hidden"),
         ("<main><p>x y</p></main>", "main"),
         ("<article><p>x y</p></article>", "article"),
+        ('<div class="author-bio"><p>x y</p></div>', "byline"),
+        ('<p class="byline">x y</p>', "byline"),
+        ("<figure><p>x y</p></figure>", "caption"),
+        ("<figure><img src='a.jpg'><figcaption>x y</figcaption></figure>", "caption"),
     ],
 )
 def test_hints_from_class_id_role_and_tags(markup: str, hint: str) -> None:
@@ -171,12 +175,14 @@ def test_hints_from_class_id_role_and_tags(markup: str, hint: str) -> None:
         '<div class="badge header-load"><p>x y</p></div>',  # "ad" only as a whole token
         '<div class="hidden-xs"><p>x y</p></div>',  # hidden on small screens only
         '<div class="canvas navy"><p>x y</p></div>',
+        '<div class="authority biography"><p>x y</p></div>',  # whole tokens only
+        '<div class="caption-style"><p>x y</p></div>',  # a class is not a <figure>
     ],
 )
 def test_hints_ignore_lookalikes(markup: str) -> None:
     body = markup + "<p>" + "Long article text. " * 30 + "</p>"
     hints = html_document(body).blocks[0].hints
-    assert not hints & {"sidebar", "ad", "hidden", "nav"}
+    assert not hints & {"sidebar", "ad", "hidden", "nav", "byline", "caption"}
 
 
 def test_wrapper_and_outer_hints_do_not_mark_the_article() -> None:

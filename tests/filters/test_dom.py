@@ -31,6 +31,11 @@ def kept(result: Result) -> list[str]:
         ('<div class="sidebar"><p>Most read</p></div>', "sidebar"),
         ('<div class="ad-container"><p>Advertisement</p></div>', "ad"),
         ('<div style="display:none"><p>Hidden text</p></div>', "hidden"),
+        ('<div class="author-bio"><p>Jane Roe covers energy.</p></div>', "byline"),
+        (
+            "<figure><img src='a.jpg'><figcaption>Crews at work. Photo: AP</figcaption></figure>",
+            "caption",
+        ),
     ],
 )
 def test_drops_marked_regions(region: str, hint: str) -> None:
@@ -103,3 +108,11 @@ def test_article_about_footers_and_copyright_is_kept() -> None:
 def test_conformance_and_registration() -> None:
     check_filter(DomHintsFilter())
     assert get_filter("dom") is DomHintsFilter
+
+
+def test_prose_about_authors_and_captions_is_kept() -> None:
+    page = (
+        "<div class='content'><p>The author of the caption, a photographer, said the byline "
+        "was wrong and asked for a correction.</p>" + BODY + "</div>"
+    )
+    assert run_html(page).labels() == {}

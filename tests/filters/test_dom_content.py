@@ -189,3 +189,38 @@ def test_awkward_html_pages_are_handled() -> None:
         assert len({d.block for d in drops}) == len(drops)
         assert all(0 <= d.block < len(doc.blocks) for d in drops)
         assert len(drops) < len(doc.blocks) or not doc.blocks  # never everything
+
+
+TEASER = "<article><p>{}: a long teaser paragraph that reads like prose, with commas.</p></article>"
+
+
+def test_list_opened_by_a_related_heading_does_not_win() -> None:
+    teasers = "".join(TEASER.format(f"Story {n}") for n in range(6))
+    page = (
+        "<div><article><h1>Storm hits</h1><p>The storm arrived at dawn, and homes lost power.</p>"
+        f"</article><section><h3 class='related-title'>You may also like</h3>{teasers}</section>"
+        "</div>"
+    )
+    result = run_html(page)
+    assert texts(result, None) == [
+        "Storm hits",
+        "The storm arrived at dawn, and homes lost power.",
+    ]
+    evidence = next(v.drop.evidence for v in result.verdicts if v.drop is not None)
+    assert evidence["container"] == "/html/body/div/article"
+    # Without the rule the six teasers outweigh the article.
+    plain = run_html(page, DomContentFilter(teaser_hints=()))
+    assert "Story 0: a long teaser paragraph that reads like prose, with commas." in texts(
+        plain, None
+    )
+
+
+def test_related_heading_inside_the_article_body_does_not_void_it() -> None:
+    # The heading does not open the body element (paragraphs come first), so the body
+    # keeps its prose; the links after the heading are the link filters' business.
+    page = (
+        f"<div><p>Menu</p></div><div class='body'>{EN_BODY}"
+        "<h3 class='related-title'>Related</h3><p>More storms this week.</p></div>"
+    )
+    result = run_html(page)
+    assert texts(result, "outside_article") == ["Menu"]

@@ -355,3 +355,18 @@ def test_html_documents_are_left_to_dom_content_unless_asked() -> None:
     assert Pipeline([MainContentFilter()]).run(html, kind="html").labels() == {}
     both = MainContentFilter(kinds=("text", "html"))
     assert Pipeline([both]).run(html, kind="html").labels() == {0: "boilerplate", 3: "boilerplate"}
+
+
+def test_huge_page_article_in_the_middle() -> None:
+    # 30,000 distinct menu-like lines around the article: the huge-page path finds it,
+    # keeps it, and its output is a fixed point of the filter.
+    menus = [" | ".join((f"Home {i}", "News", "Sport", f"Video {i % 97}")) for i in range(30_000)]
+    page = [*menus[:15_000], *EN_PAGE[3:9], *menus[15_000:]]
+    assert len(page) > _scorer.HUGE
+    pipe = Pipeline([MainContentFilter()])
+    out = pipe.clean("\n".join(page))
+    lines = out.split("\n")
+    for i in (4, 5, 7, 8):
+        assert EN_PAGE[i] in lines
+    assert len(lines) <= 8
+    assert pipe.clean(out) == out

@@ -252,6 +252,40 @@ def test_columns_equal_measure_on_random_texts(texts: list[str]) -> None:
     assert [list(map(type, f)) for f in got] == [list(map(type, f)) for f in expected]
 
 
+@given(_COLUMN_TEXTS.map(lambda texts: [t.lower() for t in texts]))
+def test_columns_equal_measure_on_texts_without_capitals(texts: list[str]) -> None:
+    # Pages without an upper- or title-case character skip the title-case pass.
+    texts = list(dict.fromkeys(texts))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_features, "_MAX_BYTES_PER_CHAR", 4.0)
+        got = _features._measure_columns(texts, [1] * len(texts))
+    assert got == list(map(measure, texts))
+
+
+def test_columns_share_equal_measurements() -> None:
+    texts = [f"item {i:06d} of the list" for i in range(50)] + ["Another Line."]
+    got = _features._measure_columns(texts, [1] * len(texts))
+    assert got is not None
+    assert got == list(map(measure, texts))
+    assert len({id(f) for f in got}) == 2  # one object per distinct row of values
+    assert [list(map(type, f)) for f in got] == [list(map(type, measure(t))) for t in texts]
+
+
+def test_large_chinese_pages_share_equal_measurements_too() -> None:
+    # Mostly not ASCII: measured text by text, equal rows still shared.
+    lines = [f"第{i}条新闻标题{i % 10}" for i in range(1200)] + ["正文第一段。"] * 2
+    got = compute_features(text_blocks("\n".join(lines)))
+    assert got == tuple(measure(t, lines.count(t)) for t in lines)
+    assert len({id(f) for f in got}) == len(set(got)) < 20
+
+
+def test_pages_of_distinct_lines_skip_the_lookup_table() -> None:
+    lines = [f"Line {i}: the {i % 7} items, 2024-05-{i % 28 + 1:02d}." for i in range(1200)]
+    got = compute_features(text_blocks("\n".join(lines)))
+    assert got == tuple(map(measure, lines))
+    assert compute_features(text_blocks("a\nb\nc")) == (measure("a"), measure("b"), measure("c"))
+
+
 @pytest.mark.parametrize(
     "texts",
     [

@@ -309,3 +309,12 @@ def test_settling_maps_block_references_back_to_page_indices() -> None:
     # In the second pass "short" is line 2 of the output and refers to output line 1,
     # which is block 2 of the page.
     assert evidence[3] == {"duplicate_of": 2, "pass": 2}
+
+
+def test_drops_made_while_settling_name_their_step() -> None:
+    page = "Menu\nA long opening paragraph of the story.\nA second long paragraph.\nshort\nend"
+    pipe = Pipeline([("menu", Contains("Menu")), ("tail", DropLastIfShort())])
+    result = pipe.run(page)
+    steps = [(v.step, v.drop is None) for v in result.verdicts]
+    assert steps == [("menu", False), (None, True), (None, True), ("tail", False), ("tail", False)]
+    assert result.text == "A long opening paragraph of the story.\nA second long paragraph."

@@ -17,8 +17,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, chain, compress, islice, product, repeat
-from operator import add, getitem, mul, sub
+from itertools import accumulate, chain, compress, product, repeat
+from operator import add, attrgetter, getitem, mul, sub
 from typing import NamedTuple, TypeVar, cast
 
 from newsclean._model import Block
@@ -361,9 +361,13 @@ def compute_features(
     >>> compute_features(text_blocks("Home\\nHome"), known={"Home": feats[0]})[0] == feats[0]
     True
     """
-    texts = [block.text for block in blocks]
+    texts = list(map(_text_of, blocks))
     # Identical lines (repeated menus, "Share", "Reply") share one measurement.
     counts = Counter(texts)
+    if not known and len(counts) == len(texts):
+        # Every text is distinct, so ``counts`` lists them in page order: the
+        # measurements are already the rows, with no table to look them up in.
+        return tuple(_measure_all(texts, [1] * len(texts)))
     if not known:
         by_text = dict(zip(counts, _measure_all(list(counts), list(counts.values())), strict=True))
     else:
@@ -397,6 +401,9 @@ def _measure_all(texts: list[str], repeats: list[int]) -> Iterable[BlockFeatures
         columns = _measure_columns(texts, repeats)
         if columns is not None:
             return columns
+        # Text by text, but equal measurements shared as in _measure_columns (measure()
+        # gives each field one type too): fewer objects for the garbage collector.
+        return map(_SharedFeatures().__getitem__, map(measure, texts, repeats))
     return map(measure, texts, repeats)
 
 
@@ -501,7 +508,10 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
     digits: list[int] = list(map(bytes.count, rows, repeat(b"D")))
     if other_digits is not zeros:
         digits = list(map(add, digits, other_digits))
-    stops: Iterable[int] = map(bytes.count, rows, repeat(b"S "))
+    # A column of marks that no text holds is all zeros: not counted row by row.
+    stops: Iterable[int] = zeros
+    if b"S " in classes:
+        stops = map(bytes.count, rows, repeat(b"S "))
     if b"s" in classes:
         stops = map(add, stops, map(bytes.count, rows, repeat(b"s")))
     separators: Iterable[int] = zeros
@@ -524,17 +534,25 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
         if all(latin):
             latin = None
 
-    # Word counts: the flags of all pieces in one list, summed per text as differences
-    # of running totals at the texts' first pieces. The line feeds are white space, so
-    # the joined text's pieces are the texts' own, in order.
+    # Word counts: the flags of all pieces in one byte string (a byte 1 per piece that
+    # has the property), counted per text between the texts' first pieces. The line
+    # feeds are white space, so the joined text's pieces are the texts' own, in order.
     words = list(map(len, map(str.split, texts)))
     everything = joined.split()
     firsts = list(accumulate(words, initial=0))
-    word_counts = []
+    ends = firsts[1:]
+    word_counts: list[Iterable[int]] = []
     for is_counted in (_FUNCTION_FORMS.__contains__, str.istitle, str.islower):
-        totals = list(accumulate(map(is_counted, everything), initial=0))
-        at = list(map(totals.__getitem__, firsts))
-        column: Iterable[int] = map(sub, islice(at, 1, None), at)
+        if is_counted is str.istitle and joined.islower():
+            # islower() says no character is upper or title case, and a piece without
+            # one is never title case: the column is all zeros (as measure() finds).
+            word_counts.append(zeros)
+            continue
+        flags = bytes(map(is_counted, everything))  # True is the byte 1, False 0
+        if b"\x01" not in flags:
+            word_counts.append(zeros)  # no piece counts: zeros, as measure() finds
+            continue
+        column: Iterable[int] = map(flags.count, repeat(b"\x01"), firsts, ends)
         if latin is not None:
             column = map(mul, column, latin)  # times False: no word counts, as in measure()
         word_counts.append(column)
@@ -579,32 +597,46 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
         # (_is_comment_head rejects long texts too; the length test only saves a call.)
         comment[i] = chars[i] <= _COMMENT_MAX and _is_comment_head(texts[i])
 
-    return list(
-        map(
-            _tuple_new,
-            repeat(BlockFeatures),
-            zip(
-                chars,
-                han,
-                words,
-                digits,
-                function,
-                capitalised,
-                lowercase,
-                map(add, stops, map(_FULL_STOPS.__contains__, last)),
-                map(bytes.count, rows, repeat(b"C")),
-                map(_TERMINAL.__contains__, last),
-                separators,
-                map(_BULLET_START.__contains__, heads),
-                date,
-                linkish,
-                repeats,
-                comment,
-                numbered,
-                strict=False,  # the columns of zeros never end
-            ),
-        )
+    values = zip(
+        chars,
+        han,
+        words,
+        digits,
+        function,
+        capitalised,
+        lowercase,
+        map(add, stops, map(_FULL_STOPS.__contains__, last)),
+        map(bytes.count, rows, repeat(b"C")) if b"C" in classes else zeros,
+        map(_TERMINAL.__contains__, last),
+        separators,
+        map(_BULLET_START.__contains__, heads),
+        date,
+        linkish,
+        repeats,
+        comment,
+        numbered,
+        strict=False,  # the columns of zeros never end
     )
+    # Texts measured alike share one BlockFeatures: a page of thousands of lines holds
+    # far fewer distinct rows, and each BlockFeatures (a tuple subclass, which the
+    # garbage collector never untracks) costs every later full collection a visit.
+    # Sharing equal immutable values is exact: each column holds values of one type
+    # (ints or bools), so equal rows are equal field by field, types included.
+    # (zip reuses its row tuple whenever the lookup did not keep it, that is for every
+    # row seen before, so repeated rows cost no new object at all.)
+    return list(map(_SharedFeatures().__getitem__, values))
+
+
+class _SharedFeatures(dict[tuple[int | bool, ...], BlockFeatures]):
+    """BlockFeatures by their values, each made once, when first asked for."""
+
+    __slots__ = ()
+
+    def __missing__(self, values: tuple[int | bool, ...]) -> BlockFeatures:
+        made = self[values] = (
+            values if type(values) is BlockFeatures else _tuple_new(BlockFeatures, values)
+        )
+        return made
 
 
 # What a _DATE match looks like in the byte classes, when its characters are ASCII.
@@ -629,6 +661,9 @@ def _rows_holding(marker: _Text, joined: _Text, row_ends: list[int], rows: set[i
         row = bisect_right(row_ends, at)
         rows.add(row)
         at = joined.find(marker, row_ends[row])
+
+
+_text_of = cast(Callable[[Block], str], attrgetter("text"))
 
 
 def _with_repeats(f: BlockFeatures, repeats: int) -> BlockFeatures:

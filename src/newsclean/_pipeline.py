@@ -229,19 +229,19 @@ class Pipeline:
         """
         page_in = read_page(page, kind)
         doc = page_in.document
-        owner = self._apply(doc)
-        self._settle(doc, owner)
+        decided = self._apply(doc)
+        self._settle(doc, decided)
         blocks = doc.blocks
-        verdicts = tuple(
-            [
-                Verdict(block, *owner[block.index]) if block.index in owner else Verdict(block)
-                for block in blocks
-            ]
-        )
+        # One lookup per block in each table, by position: blocks[i].index == i.
+        positions = range(len(blocks))
+        drops = list(map(decided.drops.get, positions))
+        verdicts = tuple(map(Verdict, blocks, map(decided.steps.get, positions), drops))
         from newsclean.filters.teasers import collect_teasers
 
         return Result(
-            text="\n".join([block.text for block in blocks if block.index not in owner]),
+            text="\n".join(
+                [block.text for block, drop in zip(blocks, drops, strict=True) if drop is None]
+            ),
             verdicts=verdicts,
             kind=doc.kind,
             title=doc.title,
@@ -275,18 +275,19 @@ class Pipeline:
             else:
                 yield self.run(item)
 
-    def _apply(
-        self, doc: Document, steps: Sequence[Step] | None = None
-    ) -> dict[int, tuple[str, Drop]]:
-        """Run every step (or ``steps``) once over ``doc``; map dropped blocks to (step, drop)."""
-        owner: dict[int, tuple[str, Drop]] = {}
+    def _apply(self, doc: Document, steps: Sequence[Step] | None = None) -> _Decisions:
+        """Run every step (or ``steps``) once over ``doc``; return the drops they made."""
+        decided = _Decisions()
+        fresh: set[int] = set()
         for name, flt in self._steps if steps is None else steps:
-            fresh = self._run_step(name, flt, doc, owner)
-            if fresh:
+            if fresh:  # the previous step's drops, shown to this step (not after the last)
                 doc = doc.with_dropped(doc.dropped | fresh)
-        return owner
+            fresh = self._run_step(name, flt, doc, decided.drops)
+            # dict.fromkeys names the step of every fresh drop in one C-level call.
+            decided.steps.update(dict.fromkeys(fresh, name))
+        return decided
 
-    def _settle(self, doc: Document, owner: dict[int, tuple[str, Drop]]) -> None:
+    def _settle(self, doc: Document, decided: _Decisions) -> None:
         """Run the steps again on the output until they drop nothing more.
 
         Filters judge blocks in context, and removing a menu or a footer changes the
@@ -296,8 +297,12 @@ class Pipeline:
         blocks makes the result a fixed point, so cleaning is idempotent. Most pages settle
         after one extra pass over their (much shorter) article text.
         """
+        owner = decided.drops
+        kept: Sequence[Block] = doc.blocks
         for extra_pass in range(2, MAX_PASSES + 1):
-            kept = [block for block in doc.blocks if block.index not in owner]
+            # Drops are only ever added: what a pass dropped stays dropped, so each pass
+            # looks only at the blocks the previous one kept.
+            kept = [block for block in kept if block.index not in owner]
             if not kept:
                 return
             output = "\n".join([block.text for block in kept])
@@ -330,17 +335,17 @@ class Pipeline:
                 # The same texts again: a step that judges every block by its own text
                 # alone kept each of them in the first pass, and would keep it again.
                 steps = [s for s in steps if not getattr(s[1], "judges_blocks_alone", False)]
-            new_owner = self._apply(again, steps)
-            if not new_owner:
+            new = self._apply(again, steps)
+            if not new.drops:
                 return
             lines_left = Counter(parent)
-            for index in sorted(new_owner):
+            for index in sorted(new.drops):
                 lines_left[parent[index]] -= 1
-            for index in sorted(new_owner):
+            for index in sorted(new.drops):
                 target = kept[parent[index]].index
                 if lines_left[parent[index]] > 0 or target in owner:
                     continue
-                step, drop = new_owner[index]
+                drop = new.drops[index]
                 evidence = {
                     key: (
                         kept[parent[value]].index
@@ -350,12 +355,11 @@ class Pipeline:
                     for key, value in drop.evidence.items()
                 }
                 evidence["pass"] = extra_pass
-                owner[target] = (step, Drop(target, drop.label, drop.reason, evidence))
+                owner[target] = Drop(target, drop.label, drop.reason, evidence)
+                decided.steps[target] = new.steps[index]
 
     @staticmethod
-    def _run_step(
-        name: str, flt: Filter, doc: Document, owner: dict[int, tuple[str, Drop]]
-    ) -> frozenset[int]:
+    def _run_step(name: str, flt: Filter, doc: Document, owner: dict[int, Drop]) -> set[int]:
         """Run one filter, check its drops, record the new ones; return their indices."""
         try:
             drops = list(flt(doc))
@@ -369,18 +373,20 @@ class Pipeline:
         n_blocks = len(doc.blocks)
         fresh: set[int] = set()
         for drop in drops:
-            if (
-                type(drop) is Drop
-                and type(drop.block) is int
-                and 0 <= drop.block < n_blocks
-                and type(drop.label) is str
-                and drop.label
-                and type(drop.reason) is str
-            ):  # the usual case, checked without building any message
-                if drop.block not in owner:  # the first drop of a block wins
-                    owner[drop.block] = (name, drop)
-                    fresh.add(drop.block)
-                continue
+            if type(drop) is Drop:
+                index = drop.block
+                label = drop.label
+                if (
+                    type(index) is int
+                    and 0 <= index < n_blocks
+                    and type(label) is str
+                    and label
+                    and type(drop.reason) is str
+                ):  # the usual case, checked without building any message
+                    if index not in owner:  # the first drop of a block wins
+                        owner[index] = drop
+                        fresh.add(index)
+                    continue
             if not isinstance(drop, Drop):
                 raise FilterContractError(
                     f"step {name!r} ({_filter_kind(flt)}) returned {type(drop).__name__} "
@@ -406,9 +412,24 @@ class Pipeline:
                 )
             if index in owner:  # the first drop of a block wins
                 continue
-            owner[index] = (name, drop)
+            owner[index] = drop
             fresh.add(index)
-        return frozenset(fresh)
+        return fresh
+
+
+class _Decisions:
+    """The drops of one run: the first drop of each dropped block, and the step's name.
+
+    Two tables keyed by block index rather than one of ``(step, drop)`` pairs: a page
+    of 200,000 dropped lines would otherwise hold 200,000 more long-lived tuples for
+    the garbage collector to walk on every full collection.
+    """
+
+    __slots__ = ("drops", "steps")
+
+    def __init__(self) -> None:
+        self.drops: dict[int, Drop] = {}
+        self.steps: dict[int, str] = {}
 
 
 def _html_output_document(doc: Document, kept: Sequence[Block], output: str) -> Document:

@@ -21,6 +21,8 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "teasers",
     "near_duplicate",
     "main_content",
+    "metadata",
+    "icons",
 )
 
 

@@ -22,7 +22,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "near_duplicate",
     "main_content",
     "metadata",
-    "icons",
+    "widgets",
 )
 
 

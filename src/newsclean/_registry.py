@@ -34,7 +34,7 @@ _BUILTINS: dict[str, str] = {
     "empty_label": "newsclean.filters.empty_label:EmptyLabelFilter",
     "prompt": "newsclean.filters.prompt:PromptFilter",
     "metadata": "newsclean.filters.metadata:MetadataFilter",
-    "icons": "newsclean.filters.icons:IconWidgetFilter",
+    "widgets": "newsclean.filters.widgets:WidgetFilter",
     "teasers": "newsclean.filters.teasers:TeaserFilter",
     "near_duplicate": "newsclean.filters.near_duplicate:NearDuplicateFilter",
     "main_content": "newsclean.filters.main_content:MainContentFilter",

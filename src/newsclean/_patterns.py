@@ -250,6 +250,13 @@ EMPTY_LABEL = (
 
 # Share platforms and buttons (a line made only of these is a share bar).
 SHARE_ITEM = (
+    # Multi-word buttons first: the first alternative that matches wins, and "Print" alone
+    # would leave "article" of "Print article" unexplained.
+    r"Printer[ -][Ff]riendly(?: [Vv]ersion)?|Printable [Vv]ersion|"
+    r"Print (?:[Aa]rticle|[Ss]tory|[Pp]age)|"
+    r"E-?mail (?:this|[Aa]rticle|[Ss]tory)(?: to a [Ff]riend)?|E-?mail to a [Ff]riend|"
+    r"with (?:a )?[Ff]riends?|to (?:a )?[Ff]riends?|RSS|Font|Quote|"
+    r"Report(?: this)?(?: [Cc]omment| [Pp]ost| [Aa]buse)?|"
     r"微信(?:好友)?|好友|朋友圈|微博|新浪微博|腾讯微博|騰訊微博|QQ空间|QQ空間|QQ好友|QQ|豆瓣|人人网|人人網|"
     r"复制链接|複製連結|复制網址|打印|收藏|点赞|點讚|赞|讚|踩|一键转发|一鍵轉發|转发|轉發|"
     r"Facebook|FACEBOOK|Twitter|TWITTER|LinkedIn|Linkedin|LINKEDIN|WhatsApp|Whatsapp|Pinterest|"
@@ -259,6 +266,10 @@ SHARE_ITEM = (
 # Prompt phrases: share/app/login/comment/newsletter/follow calls, load-more, ads, hot lists.
 # (Every alternative starts with a plain character; see the module docstring.)
 PROMPT = (
+    # Multi-word prompts first (see SHARE_ITEM): "View" alone would leave "Larger Image".
+    r"Have your say|Create your own|Rating|Votes?|View [Ll]arger(?: [Ii]mage| [Pp]hoto)?|"
+    r"Back to (?:[Gg]allery|[Aa]rticle|[Ss]tory|[Tt]op)|Return to [Tt]op|"
+    r"Story continues|Article continues|Continue (?:[Aa]rticle|[Rr]eading|[Ss]tory)|advertisement|"
     r"分享到|分享至|分享给|分享給|分享|阅读(?:全文|原文)?|閱讀(?:全文|原文)?|扫一扫|掃一掃|扫描二维码|掃描二維碼|扫码|掃碼|"
     r"打开APP|打開APP|打开App|打開App|打开客户端|打開客戶端|下载APP|下載APP|下载App|下載App|"
     r"下载客户端|下載客戶端|客户端|客戶端|APP内|APP內|App内|"

@@ -101,6 +101,14 @@ SITE_STATEMENT = (
     r"本站[^。！？\n]{0,12}?[声聲]明|本[网網]站?[^。！？\n]{0,12}?[声聲]明|"
     r"免责声明|免責聲明|版权声明|版權聲明|法律声明|法律聲明"
 )
+# Opinion disclaimers: 本文仅代表作者个人观点, 不代表本站立场, 仅提供信息存储空间服务.
+DISCLAIMER = (
+    r"该文观点|該文觀點|本文观点|本文觀點|此文观点|"
+    r"仅代表(?:作者|个人|個人)(?:本人|[^。！？\n]{0,12}?(?:观点|觀點|立场|立場|看法))|"
+    r"僅代表(?:作者|個人)(?:本人|[^。！？\n]{0,12}?(?:觀點|立場|看法))|"
+    r"不代表本[^。！？\n]{0,12}?(?:[观觀][点點]|立[场場])|"
+    r"仅提供信息(?:存储|发布)(?:空间)?(?:服务)?|僅提供信息(?:存儲|發布)(?:空間)?(?:服務)?"
+)
 # Footer links about policies: Privacy Policy, Terms of Use, Cookie Policy, 隐私政策.
 # Bare words ("Privacy", "Terms") are included: a filter accepts them only when they make
 # up (nearly) the whole line, or an item of a link row.
@@ -134,6 +142,7 @@ LEGAL_STRONG = "|".join(
         COPYRIGHT_MARK,
         REPRINT_BAN,
         SITE_STATEMENT,
+        DISCLAIMER,
     )
 )
 

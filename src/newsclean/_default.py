@@ -15,6 +15,8 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "dom_content",
     "legal",
     "contact",
+    "author_box",
+    "disclaimer",
     "prompt",
     "empty_label",
     "navigation",

@@ -30,6 +30,8 @@ _BUILTINS: dict[str, str] = {
     "dom_content": "newsclean.filters.dom_content:DomContentFilter",
     "legal": "newsclean.filters.legal:LegalNoticeFilter",
     "contact": "newsclean.filters.contact:ContactRowFilter",
+    "author_box": "newsclean.filters.author_box:AuthorBoxFilter",
+    "disclaimer": "newsclean.filters.disclaimer:DisclaimerFilter",
     "navigation": "newsclean.filters.navigation:NavigationFilter",
     "empty_label": "newsclean.filters.empty_label:EmptyLabelFilter",
     "prompt": "newsclean.filters.prompt:PromptFilter",

@@ -242,11 +242,20 @@ def _comments_before(feats: Sequence[BlockFeatures]) -> list[float]:
     return out
 
 
-def probabilities(feats: Sequence[BlockFeatures], model: Model) -> list[float]:
-    """P(in article) for each block of a sequence (kept blocks, in page order)."""
+def probabilities(
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    listed: Sequence[bool] | None = None,
+    boost: float = 0.0,
+) -> list[float]:
+    """P(in article) for each block of a sequence (kept blocks, in page order).
+
+    ``listed`` marks the items of numbered runs (see :mod:`newsclean._lists`); ``boost``
+    is added to their block logits (see :func:`decide`).
+    """
     if not feats:
         return []
-    z = block_logits(feats, model.block)
+    z = _boost_listed(block_logits(feats, model.block), listed, boost)
     weights = model.context
     mul = operator.mul
     return [_sigmoid(sum(map(mul, weights, x))) for x in context_vectors(z, feats)]
@@ -408,7 +417,11 @@ def title_like(f: BlockFeatures) -> bool:
 
 
 def decide(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int = 50
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int = 50,
+    listed: Sequence[bool] | None = None,
 ) -> tuple[list[bool], list[float]]:
     """Choose the article blocks, repeating until the choice is stable.
 
@@ -418,6 +431,13 @@ def decide(
     calling :func:`probabilities` and :func:`choose` on the survivors of each round,
     only faster: block scores are reused while the longest block stays, and everything
     that depends on a block alone is computed once and carried from round to round.
+
+    ``listed`` marks the items of long numbered runs that the page presents as its
+    article (table rows, list points; see :func:`newsclean._lists.article_items`). The
+    decision parameter ``listed`` (0 or absent: off) is added to their block logits,
+    before the context model: one by one such items are short lines, like menu items,
+    but such a run is article structure, and the lines between the items (a link, a
+    price) then gain from their neighbours.
 
     Returns:
         whether each block is kept, and each block's last probability.
@@ -432,7 +452,10 @@ def decide(
     outside = params["outside"]
     relative = params.get("relative", 0.0)
     headline = params.get("headline", 0.0)
-    unknown = params.keys() - _CHOOSE_PARAMS
+    boost = params.get("listed", 0.0)
+    # No marks (the usual page) or no boost: nothing to add, nothing to carry.
+    marks = list(listed) if listed is not None and boost > 0.0 and any(listed) else None
+    unknown = params.keys() - _DECIDE_PARAMS
     if unknown:
         raise TypeError(f"unexpected decision parameters: {sorted(unknown)}")
     sub = list(feats)
@@ -442,7 +465,7 @@ def decide(
     terminal = [f.terminal for f in sub]
     comments = [f.comment for f in sub]
     max_chars = max(chars)
-    z = _block_logits(sub, model.block, max_chars)
+    z = _boost_listed(_block_logits(sub, model.block, max_chars), marks, boost)
     alive = list(range(n))
     context = model.context
     side = _side_terms(context[10], context[11])
@@ -463,10 +486,12 @@ def decide(
         weights = list(compress(weights, keep))
         terminal = list(compress(terminal, keep))
         comments = list(compress(comments, keep))
+        if marks is not None:
+            marks = list(compress(marks, keep))
         longest = max(chars)
         if longest != max_chars:
             max_chars = longest
-            z = _block_logits(sub, model.block, max_chars)
+            z = _boost_listed(_block_logits(sub, model.block, max_chars), marks, boost)
         else:
             z = list(compress(z, keep))
     for i, p in zip(alive, probs, strict=True):
@@ -477,6 +502,15 @@ def decide(
 
 # The keyword arguments of choose() that a decision-parameter dict may hold.
 _CHOOSE_PARAMS = frozenset(("threshold", "inside", "outside", "relative", "headline", "mass"))
+# ... plus the block-logit boost of numbered-run items (see decide()).
+_DECIDE_PARAMS = _CHOOSE_PARAMS | {"listed"}
+
+
+def _boost_listed(z: list[float], listed: Sequence[bool] | None, boost: float) -> list[float]:
+    """Add ``boost`` to the block logits of the marked numbered-run items."""
+    if listed is None or boost <= 0.0:
+        return z
+    return [v + boost if m else v for v, m in zip(z, listed, strict=True)]
 
 
 def _block_logits(

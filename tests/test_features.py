@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -213,3 +214,75 @@ def test_known_features_are_reused_with_repeats_recounted() -> None:
     assert again[1] is first[1]
     assert again[2] == measure("New line")
     assert again == compute_features(text_blocks("Home\nA story about the storm.\nNew line"))
+
+
+# --- The column-wise measurement of large pages (_measure_columns) -----------------------
+
+# Characters that exercise every column: full-width marks and separators, closers, Han
+# (common, rare extension A, compatibility, and the hexagram symbols right after
+# extension A, which are not Han), Chinese function characters, kana, digits of other
+# scripts, white space of all kinds, zero-width and lone surrogates, date and link parts.
+_COLUMN_ALPHABET = st.one_of(
+    st.sampled_from(
+        list("aZkK1 .!?,;:|>/-#@©wcomRrCcLl()（）")
+        + list("。！？，、；｜»›·…：”’」』】")
+        + list("的了是在中文字年月评论回复写道一二三十第")
+        + ["\u3400", "\u4dbf", "\u4dc0", "\u4dff", "\uf900", "\ufaff", "\u3042", "\uac00"]
+        + ["٣", "１", "०", "\u00a0", "\u3000", "\t", "\x1c", "\x85", "\u2028", "\u200b"]
+        + ["\ud800", "\U0001f600", "\u212a", "\u0130", "ǅ", "Σ"]
+        + ["The", "the", "THE", "said", "www.", "://", ".com", "Comments", "Reply", "2024-05-01"]
+    ),
+    st.characters(codec="utf-8", exclude_characters="\n"),
+)
+_COLUMN_TEXTS = st.lists(
+    st.lists(_COLUMN_ALPHABET, min_size=1, max_size=25).map("".join), min_size=1, max_size=30
+)
+
+
+@given(_COLUMN_TEXTS)
+def test_columns_equal_measure_on_random_texts(texts: list[str]) -> None:
+    texts = list(dict.fromkeys(texts))  # distinct, as compute_features passes them
+    repeats = [len(t) % 3 + 1 for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_features, "_MAX_BYTES_PER_CHAR", 4.0)  # any script goes by columns
+        got = _features._measure_columns(texts, repeats)
+    assert got is not None
+    expected = list(map(measure, texts, repeats))
+    assert got == expected
+    assert [list(map(type, f)) for f in got] == [list(map(type, f)) for f in expected]
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        ["one", "two\nlines"],  # the rows would not line up
+        ["one", ""],  # nor here
+        ["中文标题", "正文第一段。"],  # mostly not ASCII: measured text by text
+    ],
+)
+def test_columns_decline_what_they_cannot_do(texts: list[str]) -> None:
+    assert _features._measure_columns(texts, [1] * len(texts)) is None
+
+
+def test_large_pages_are_measured_by_columns_with_the_same_result() -> None:
+    lines = [f"Item {i} of the list, 2024-05-{i % 28 + 1:02d} | more" for i in range(1500)]
+    lines += ["Home", "Home", "网友评论", "12 Comments", "• point", "(3) step", "x@y.com"]
+    page = "\n".join(lines)
+    blocks = text_blocks(page)
+    assert len(set(lines)) >= _features._COLUMNS_FROM
+    got = compute_features(blocks)
+    assert got == tuple(measure(b.text, lines.count(b.text)) for b in blocks)
+
+
+def test_function_word_spellings_are_every_string_that_lowercases_to_one() -> None:
+    # Every character whose lower() is a character of a function word, by brute force.
+    wanted = set("".join(_features._EN_FUNCTION))
+    capitals: dict[str, set[str]] = {c: set() for c in wanted}
+    for code in range(0x110000):
+        lowered = chr(code).lower()
+        if lowered in capitals:
+            capitals[lowered].add(chr(code))
+    spellings: set[str] = set()
+    for word in _features._EN_FUNCTION:
+        spellings.update(map("".join, itertools.product(*(capitals[c] for c in word))))
+    assert spellings == _features._FUNCTION_FORMS

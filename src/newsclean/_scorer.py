@@ -23,7 +23,7 @@ import math
 import operator
 from collections.abc import Sequence
 from importlib import resources
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, islice
 from typing import Any
 
 from newsclean._features import BlockFeatures
@@ -82,6 +82,16 @@ STRONG = 1.0
 NEAR_CAP = 8
 # How many blocks above the article's first block a headline may sit.
 HEADLINE_REACH = 4
+# Coarse-to-fine for huge pages. The exact decision repeats up to 50 rounds over the whole
+# sequence (and a menu-like sequence can lose one edge block per round), so its cost grows
+# with length times rounds. Above HUGE blocks (the longest page the filter saw on the dev
+# sets had about 1,100) the article is first located with the block model alone, and the
+# exact decision runs only on its main run plus MARGIN blocks each side (more than any
+# context window or HEADLINE_REACH); a main run longer than RUN_CAP blocks (more than any
+# article: the longest kept on the dev sets had about 600) is cut to its heaviest stretch.
+HUGE = 5000
+RUN_CAP = 1000
+MARGIN = 64
 
 
 # log1p of small integers, looked up instead of computed (most blocks are short).
@@ -90,6 +100,12 @@ _LOG1P = tuple(math.log1p(i) for i in range(1024))
 
 def _log1p(n: int) -> float:
     return _LOG1P[n] if n < 1024 else math.log1p(n)
+
+
+def _sizes(chars: Sequence[int]) -> list[float]:
+    """``_log1p`` of each length (the same lookups, without a call per block)."""
+    table = _LOG1P
+    return [table[c] if c < 1024 else math.log1p(c) for c in chars]
 
 
 def block_vector(f: BlockFeatures, max_chars: int) -> list[float]:
@@ -340,7 +356,7 @@ def _run_weights(feats: Sequence[BlockFeatures], mass: float) -> list[float]:
     """Each block's weight in the main run (see the ``mass`` argument of :func:`choose`)."""
     if mass > 0.0:
         return [f[0] ** mass for f in feats]
-    return [_log1p(f[0]) for f in feats]
+    return _sizes([f[0] for f in feats])
 
 
 def _choose(
@@ -355,21 +371,7 @@ def _choose(
 ) -> list[bool]:
     """:func:`choose` with the run weights given (computed once per :func:`decide`)."""
     threshold = max(threshold, relative * max(probs))
-    best = -math.inf
-    best_lo = best_hi = 0
-    run = 0.0
-    run_lo = 0
-    for i, (p, weight) in enumerate(zip(probs, weights, strict=True)):
-        gain = (p - threshold) * weight
-        if run <= 0.0:
-            run = gain
-            run_lo = i
-        else:
-            run += gain
-        if run > best:
-            best = run
-            best_lo = run_lo
-            best_hi = i
+    best_lo, best_hi = _best_run(probs, weights, threshold)
     keep = [p >= outside for p in probs]
     first = -1
     for i in range(best_lo, best_hi + 1):
@@ -401,6 +403,31 @@ def _choose(
     return keep
 
 
+def _best_run(
+    probs: Sequence[float], weights: Sequence[float], threshold: float
+) -> tuple[int, int]:
+    """First and last position of the run maximising ``sum((p - threshold) * weight)``.
+
+    Kadane's scan; on ties the earliest run wins. The run is never empty.
+    """
+    best = -math.inf
+    best_lo = best_hi = 0
+    run = 0.0
+    run_lo = 0
+    for i, (p, weight) in enumerate(zip(probs, weights, strict=True)):
+        gain = (p - threshold) * weight
+        if run <= 0.0:
+            run = gain
+            run_lo = i
+        else:
+            run += gain
+        if run > best:
+            best = run
+            best_lo = run_lo
+            best_hi = i
+    return best_lo, best_hi
+
+
 def title_like(f: BlockFeatures) -> bool:
     """Whether a block reads like a headline: one short line of words, no sentence end.
 
@@ -429,8 +456,13 @@ def decide(
     remain. Deciding again on the kept blocks until nothing more is dropped makes the
     filter idempotent: cleaning its own output drops nothing. Gives the same result as
     calling :func:`probabilities` and :func:`choose` on the survivors of each round,
-    only faster: block scores are reused while the longest block stays, and everything
-    that depends on a block alone is computed once and carried from round to round.
+    only faster: block scores are reused while the longest block stays, everything
+    that depends on a block alone is computed once and carried from round to round, and
+    the probabilities of blocks far before the first change are kept when they cannot
+    have changed (see the loop).
+
+    A sequence longer than HUGE blocks is decided coarse-to-fine (see
+    :func:`_decide_huge`), so the cost stays linear in its length.
 
     ``listed`` marks the items of long numbered runs that the page presents as its
     article (table rows, list points; see :func:`newsclean._lists.article_items`). The
@@ -442,6 +474,69 @@ def decide(
     Returns:
         whether each block is kept, and each block's last probability.
     """
+    unknown = params.keys() - _DECIDE_PARAMS
+    if unknown:
+        raise TypeError(f"unexpected decision parameters: {sorted(unknown)}")
+    boost = params.get("listed", 0.0)
+    # No marks (the usual page) or no boost: nothing to add, nothing to carry.
+    marks = list(listed) if listed is not None and boost > 0.0 and any(listed) else None
+    if len(feats) > HUGE:
+        return _decide_huge(feats, model, params, rounds, marks)
+    return _decide_exact(feats, model, params, rounds, marks)
+
+
+def _decide_huge(
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int,
+    marks: list[bool] | None = None,
+) -> tuple[list[bool], list[float]]:
+    """:func:`decide` for a huge sequence: locate the article, then decide around it.
+
+    The block model alone (one cheap pass) gives each block a probability, and the main
+    run is found as :func:`choose` finds it. The exact decision then runs on that run
+    (cut to its heaviest RUN_CAP blocks) plus MARGIN blocks on each side, as if the page
+    were only that window; every block outside the window is dropped, with its block
+    model probability. The output is at most RUN_CAP + 2 * MARGIN blocks, so cleaning it
+    again takes the exact path.
+    """
+    n = len(feats)
+    z = _block_logits(feats, model.block, max(map(operator.itemgetter(0), feats)))
+    probs = list(map(_sigmoid, _boost_listed(z, marks, params.get("listed", 0.0))))
+    weights = _run_weights(feats, params.get("mass", 0.0))
+    threshold = max(params["threshold"], params.get("relative", 0.0) * max(probs))
+    lo, hi = _best_run(probs, weights, threshold)
+    hi += 1
+    if hi - lo > RUN_CAP:
+        # The heaviest stretch of RUN_CAP blocks: the largest difference of prefix sums.
+        gains = accumulate(
+            ((p - threshold) * w for p, w in zip(probs[lo:hi], weights[lo:hi], strict=True)),
+            initial=0.0,
+        )
+        sums = list(gains)
+        stretch = list(map(operator.sub, sums[RUN_CAP:], sums))
+        lo += stretch.index(max(stretch))
+        hi = lo + RUN_CAP
+    lo = max(0, lo - MARGIN)
+    hi = min(n, hi + MARGIN)
+    keep_window, probs_window = _decide_exact(
+        feats[lo:hi], model, params, rounds, None if marks is None else marks[lo:hi]
+    )
+    keep = [False] * n
+    keep[lo:hi] = keep_window
+    probs[lo:hi] = probs_window
+    return keep, probs
+
+
+def _decide_exact(
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int,
+    marks: list[bool] | None = None,
+) -> tuple[list[bool], list[float]]:
+    """:func:`decide` on the whole sequence, however long (parameters already checked)."""
     n = len(feats)
     probs_all = [0.0] * n
     keep_all = [False] * n
@@ -453,15 +548,12 @@ def decide(
     relative = params.get("relative", 0.0)
     headline = params.get("headline", 0.0)
     boost = params.get("listed", 0.0)
-    # No marks (the usual page) or no boost: nothing to add, nothing to carry.
-    marks = list(listed) if listed is not None and boost > 0.0 and any(listed) else None
-    unknown = params.keys() - _DECIDE_PARAMS
-    if unknown:
-        raise TypeError(f"unexpected decision parameters: {sorted(unknown)}")
     sub = list(feats)
     chars = [f[0] for f in sub]
-    sizes = [_log1p(c) for c in chars]
-    weights = _run_weights(sub, params.get("mass", 0.0))
+    sizes = _sizes(chars)
+    mass = params.get("mass", 0.0)
+    # The default run weight is the size, log(1 + chars): share the list (see _run_weights).
+    weights = [c**mass for c in chars] if mass > 0.0 else sizes
     terminal = [f.terminal for f in sub]
     comments = [f.comment for f in sub]
     max_chars = max(chars)
@@ -470,14 +562,31 @@ def decide(
     context = model.context
     side = _side_terms(context[10], context[11])
     probs = probs_all
+    # The probabilities of the blocks before `fresh` are still those in `probs`.
+    fresh = 0
     for _ in range(rounds):
-        probs = _context_probabilities(z, sizes, terminal, comments, context, side)
+        if fresh:
+            probs[fresh:] = _context_probabilities(
+                z, sizes, terminal, comments, context, side, fresh
+            )
+        else:
+            probs = _context_probabilities(z, sizes, terminal, comments, context, side)
         keep = _choose(sub, probs, weights, threshold, inside, outside, relative, headline)
         if all(keep):
             break
-        for i, p, k in zip(alive, probs, keep, strict=True):
-            if not k:
-                probs_all[i] = p
+        gone = list(map(operator.not_, keep))
+        for i, p in zip(compress(alive, gone), compress(probs, gone), strict=True):
+            probs_all[i] = p
+        # A block's probability depends on the blocks at most WIDE away (windows,
+        # near-strong distance, comment count, neighbours' sizes), on z, and, through the
+        # mass depth, on the prose mass before it and in total. So when z stays and the
+        # dropped blocks had no mass (removing 0.0 terms leaves every sum bit-identical),
+        # the blocks more than WIDE before the first dropped one keep their probability
+        # exactly: menus peeled off the end of a page one per round cost little.
+        massless = not any(
+            v * size > 0.0 for v, size in zip(compress(z, gone), compress(sizes, gone), strict=True)
+        )
+        fresh = max(0, keep.index(False) - WIDE) if massless else 0
         alive = list(compress(alive, keep))
         probs = list(compress(probs, keep))
         sub = list(compress(sub, keep))
@@ -492,6 +601,7 @@ def decide(
         if longest != max_chars:
             max_chars = longest
             z = _boost_listed(_block_logits(sub, model.block, max_chars), marks, boost)
+            fresh = 0
         else:
             z = list(compress(z, keep))
     for i, p in zip(alive, probs, strict=True):
@@ -624,12 +734,16 @@ def _context_probabilities(
     comments: Sequence[bool],
     w: Sequence[float],
     side_terms: Sequence[Sequence[float]],
+    start: int = 0,
 ) -> list[float]:
     """:func:`context_vectors` and the context model in one pass (same numbers).
 
     Every term is computed with the same operations in the same order as the plain
     definition, so the probabilities are equal to the last bit; terms a block lacks
     (no previous block, not terminal...) are added as ``0.0``, which changes nothing.
+    Only the blocks from position ``start`` on are scored (the caller knows the
+    probabilities of those before); the page-wide sums still run from the first block,
+    so a block's numbers do not depend on ``start``.
     """
     n = len(z)
     (w_bias, w_own, w_mean, w_prev, w_next, w_oxw, w_term, w_oxs, w_wmean, w_wide,
@@ -647,18 +761,27 @@ def _context_probabilities(
     # Mass depth (see _mass_depth), from the same products.
     masses = [x if x > 0.0 else 0.0 for x in weighted_z]
     total = sum(masses)
-    befores = accumulate(masses, initial=0.0)
-    # Near-strong and comments-before terms, summed as in the plain definition.
-    near = _near_strong(z)
+    befores = islice(accumulate(masses, initial=0.0), start, None)
+    # Near-strong and comments-before terms, summed as in the plain definition. Both look
+    # at most NEAR_CAP <= WIDE blocks away, so the blocks from `start` on need only the
+    # blocks from `start - WIDE` on.
+    lead = max(0, start - pad)
+    near = _near_strong(z[lead:] if lead else z)[start - lead :]
     if any(comments):
-        marks = list(accumulate(map(int, comments), initial=0))
-        before = [marks[i] - marks[i - pad if i > pad else 0] for i in range(n)]
+        marks = list(accumulate(map(int, comments[lead:]), initial=0))
+        before = [
+            marks[i] - marks[i - pad if i > pad else 0] for i in range(start - lead, n - lead)
+        ]
         side = [side_terms[d][b if b < 3 else 3] for d, b in zip(near, before, strict=True)]
     else:
         side = list(map([row[0] for row in side_terms].__getitem__, near))
     # Sizes of the previous and the next block (0.0 beyond the ends: the term adds 0.0).
     prev = [0.0, *sizes]
     nxt = [*sizes[1:], 0.0]
+    if start:
+        z, sizes, terminal, masses = z[start:], sizes[start:], terminal[start:], masses[start:]
+        prev, nxt = prev[start:], nxt[start:]
+        prefix, wprefix, mass = prefix[start:], wprefix[start:], mass[start:]
     out: list[float] = []
     append = out.append
     span = 2 * WINDOW

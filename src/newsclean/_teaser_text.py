@@ -74,7 +74,8 @@ _TIME_LABEL = (
 # A source name: short, no digits, no sentence punctuation.
 _SOURCE = r"[^\s\d|｜·•。，,.!?！？:：()（）\[\]【】][^\d|｜·•。，,!?！？:：()（）\[\]【】]{0,23}"
 _SOURCE_LABEL = r"(?:来源|來源|source|by)\s?[:：]?\s{0,2}"
-# "6390 跟贴 6390", "阅读(1660)", "12 comments", "Views: 300".
+# "6390 跟贴 6390", "阅读(1660)", "12 comments", "Views: 300". (_LAST_CHARS holds the
+# last character of every counter word.)
 COUNTER = (
     r"(?:\d{1,9}\s?(?:跟贴|跟帖|评论|評論|阅读|閱讀|浏览|瀏覽|点赞|點讚|收藏|转发|轉發|回复|回覆"
     r"|comments?|views?|shares?|likes?|replies|reads)(?:\s?\d{1,9})?"
@@ -157,6 +158,9 @@ Kind = Literal["time", "meta", "counter", "heading", "inline", "text"]
 class LineShape(NamedTuple):
     """What one block looks like as part of a teaser entry.
 
+    :func:`line_shape` gives every plain-text line the one :data:`TEXT` value, so
+    ``shape is TEXT`` tells plain text from the rest.
+
     Attributes:
         kind: ``"time"`` (only a time stamp), ``"meta"`` (a source and a time stamp),
             ``"counter"`` (counters or a lone separator), ``"heading"`` (a related-list
@@ -205,6 +209,8 @@ def line_shape(text: str, digits: int | None = None) -> LineShape:
         if kind == "separator":
             return _COUNTER
         return LineShape("time", time=m.group("bare"))
+    if not _may_open_entry(text) and not _may_close_entry(text):
+        return TEXT  # most lines of prose: no need for the patterns below
     found = _find_time(text)
     if found is None:
         if _COUNTER_LINE.fullmatch(text) is not None:
@@ -227,6 +233,66 @@ def line_shape(text: str, digits: int | None = None) -> LineShape:
             # "2014年1月25日 台北站 台北国际会议中心": a dated row, not a source line.
             return TEXT
     return _inline(text)
+
+
+# -- a cheap test in front of the patterns for lines with digits ----------------------
+#
+# Every shape but text that line_shape gives a line with digits needs one of two things:
+# a time stamp that opens the line, after at most a label and a bracket (_BEFORE_TIME),
+# or a line that ends with a stamp, a counter or a closing bracket (_AFTER_TIME, which
+# source lines with the stamp after the name need too, _COUNTER_LINE, _DATE_AT_END).
+# So a line that neither opens nor ends that way is text, and most lines of prose are
+# told apart by their first and last characters alone, without the patterns.
+# tests/test_teaser_text.py checks this against the patterns on made-up lines.
+
+# Characters no pattern can match where a line starts or ends, apart from those listed
+# in _FIRST_CHARS and _LAST_CHARS: CJK ideographs and full-width punctuation. Other
+# characters outside ASCII may be digits or spaces of another script, or case variants
+# of ASCII letters ("ſ" matches "s"), so they are never taken as plain.
+_PLAIN_MARKS = frozenset("。，！？、；：“”‘’「」『』《》…—")
+# First characters of a line that opens with its time stamp: digits, brackets, labels
+# (发布时间, 日期), day words (今天, 昨天, 前天).
+_FIRST_CHARS = frozenset("0123456789(（[【发發更成时時日今昨前")
+# The first three letters of English words that can open such a line (months, day
+# words, labels); case is ignored like in the patterns.
+_FIRST_WORDS = frozenset(
+    {
+        *("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        *("yes", "tod", "pub", "upd", "pos"),
+    }
+)
+# Last characters of a line that ends with a stamp (a digit, 前, 日, 号, "ago", "pm";
+# "p.m." is tested apart), a closing bracket, or a counter (a digit, or the last
+# character of a counter word).
+_LAST_CHARS = frozenset("0123456789前日号)）]】oOmM贴帖论論读讀览覽赞讚藏发發复覆sStTwWeE")
+
+
+def _plain(char: str) -> bool:
+    """Whether ``char`` is a CJK ideograph or full-width punctuation mark."""
+    return "\u4e00" <= char <= "\u9fff" or char in _PLAIN_MARKS
+
+
+def _may_open_entry(text: str) -> bool:
+    """Whether ``text`` may open with a time stamp, a time label or a bracket."""
+    first = text[0]
+    if first in _FIRST_CHARS:
+        return True
+    if first.isascii():
+        head = text[:3]
+        return first.isalpha() and (
+            len(head) < 3 or not head.isascii() or head.lower() in _FIRST_WORDS
+        )
+    return not _plain(first)
+
+
+def _may_close_entry(text: str) -> bool:
+    """Whether ``text`` may end with a time stamp, a counter or a closing bracket."""
+    last = text[-1]
+    if last in _LAST_CHARS:
+        return True
+    if last == ".":  # "p.m."
+        return len(text) > 1 and (text[-2] in "mM" or not text[-2].isascii())
+    return not (last.isascii() or _plain(last))
 
 
 def _find_time(text: str) -> tuple[int, int] | None:
@@ -262,12 +328,17 @@ def has_time(text: str) -> bool:
     return _DIGIT.search(text) is not None and _find_time(text) is not None
 
 
+_ASCII_DIGITS = "0123456789"
+
+
 def _inline(text: str) -> LineShape:
     """A title that ends with its date ("某某标题 (12-24)"), or plain text."""
     size = len(text)
     last = text[-1]
     if size > 110 or not (last.isdigit() or last in ")）]】前" or text.endswith("ago")):
         return TEXT
+    if last in _ASCII_DIGITS and not _may_end_with_stamp(text):
+        return TEXT  # exact: _DATE_AT_END could not match (and costs far more)
     m = _DATE_AT_END.search(text, max(0, size - 40))
     if m is None:
         return TEXT
@@ -280,6 +351,23 @@ def _inline(text: str) -> LineShape:
     if len(title) >= 4:
         return LineShape("inline", time=text[start : m.start()] + stamp, title=title)
     return TEXT
+
+
+def _may_end_with_stamp(text: str) -> bool:
+    """Whether ``text``, which ends with an ASCII digit, can end with a time stamp.
+
+    A cheap test before :data:`_DATE_AT_END` (a search that costs microseconds). Every
+    stamp that ends with a digit ends with one or two digits after ``-/.:：`` (a date,
+    a clock time) or with four digits after a space or ``/`` (a year).
+
+    >>> _may_end_with_stamp("Storm closes schools 12-24"), _may_end_with_stamp("Top 10")
+    (True, False)
+    """
+    head = text.rstrip(_ASCII_DIGITS)
+    if not head or not head[-1].isascii():
+        return True  # a digit or a space of another script may belong to the stamp
+    run, before = len(text) - len(head), head[-1]
+    return (run <= 2 and before in "-/.:") or (run == 4 and (before.isspace() or before == "/"))
 
 
 def _short_source(source: str) -> bool:

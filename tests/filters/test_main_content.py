@@ -432,3 +432,18 @@ def test_a_short_numbered_list_gets_no_boost() -> None:
     most_read = [f"{i}. Council approves plan number {i} for the city" for i in range(1, 11)]
     page = [*EN_PAGE[:9], "Most read", *most_read, *EN_PAGE[9:]]
     assert not any(numbered_items(page))
+
+
+def test_huge_page_article_in_the_middle() -> None:
+    # 30,000 distinct menu-like lines around the article: the huge-page path finds it,
+    # keeps it, and its output is a fixed point of the filter.
+    menus = [" | ".join((f"Home {i}", "News", "Sport", f"Video {i % 97}")) for i in range(30_000)]
+    page = [*menus[:15_000], *EN_PAGE[3:9], *menus[15_000:]]
+    assert len(page) > _scorer.HUGE
+    pipe = Pipeline([MainContentFilter()])
+    out = pipe.clean("\n".join(page))
+    lines = out.split("\n")
+    for i in (4, 5, 7, 8):
+        assert EN_PAGE[i] in lines
+    assert len(lines) <= 8
+    assert pipe.clean(out) == out

@@ -234,6 +234,33 @@ def test_titles_with_their_own_date(lines: list[str], titles: list[str]) -> None
     assert all(t.time for t in result.teasers)
 
 
+def test_runs_of_dated_titles_end_at_plain_text_and_at_other_lines() -> None:
+    # The list finders walk only the lines that are not plain text; a run of dated
+    # titles still ends at a plain line (a gap) and at a line of another shape.
+    dated = [f"Storm closes schools part {n} 2024-12-2{n}" for n in range(1, 7)]
+    lines = [BODY_EN, *dated[:3], BODY_EN, *dated[3:5], "3 hours ago", dated[5], BODY_EN]
+    result = run_filter(TeaserFilter(), lines)
+    # Only the first run is long enough: the second has two titles, then a time line.
+    assert sorted(result.labels()) == [1, 2, 3]
+
+
+def test_runs_of_source_time_lines_end_at_plain_text() -> None:
+    # Three "name + time" lines in a row read as dated titles; two (after a gap) do not.
+    metas = [
+        "南极考察队出发 2024-12-24",
+        "冬季旅游市场火热 2024-12-23",
+        "二手车出口增长 2024-12-22",
+    ]
+    lines = [BODY_ZH, *metas, BODY_ZH.replace("23日", "24日"), *metas[:2], BODY_EN]
+    result = run_filter(TeaserFilter(), lines)
+    assert sorted(result.labels()) == [1, 2, 3]
+    assert [t.title for t in result.teasers] == [
+        "南极考察队出发",
+        "冬季旅游市场火热",
+        "二手车出口增长",
+    ]
+
+
 @pytest.mark.parametrize(
     ("heading", "titles"),
     [

@@ -24,7 +24,14 @@ class MainContentFilter:
     clearly prose. The run is never empty, so a page never comes back empty; a page
     that is nothing but an article comes back unchanged.
 
-    Evidence: ``score`` (the block's probability, 0-1). Known false positive: a long
+    A huge page (more than :data:`~newsclean._scorer.HUGE` kept blocks, far more than
+    any article page) is decided coarse-to-fine so that the cost stays linear: the
+    article is located with the block evidence alone, the decision above runs on a
+    window around it, and every block outside the window is dropped. A main run of
+    more than :data:`~newsclean._scorer.RUN_CAP` blocks is cut to its heaviest stretch.
+
+    Evidence: ``score`` (the block's probability, 0-1; outside the window of a huge
+    page, the probability from the block's own evidence). Known false positive: a long
     comment or a long teaser summary right after the article can be kept with it.
 
     >>> from newsclean.testing import run_filter

@@ -90,21 +90,22 @@ class NearDuplicateFilter:
             if size < min_chars:
                 continue
             head, tail = key[:_BUCKET_CHARS], key[-_BUCKET_CHARS:]
-            near = buckets.get(head, []) + buckets.get(tail, [])
-            best, best_score = -1, 0.0
-            for other in near:
-                earlier = keys[other]
-                if key in earlier or earlier in key:
-                    # "Site - Headline" then "Headline": one text inside another is a
-                    # title with its site name, or a cut copy; both parts are kept.
+            with_head, with_tail = buckets.get(head), buckets.get(tail)
+            if with_head is not None or with_tail is not None:  # else nothing to score
+                best, best_score = -1, 0.0
+                for other in (with_head or []) + (with_tail or []):
+                    earlier = keys[other]
+                    if key in earlier or earlier in key:
+                        # "Site - Headline" then "Headline": one text inside another is a
+                        # title with its site name, or a cut copy; both parts are kept.
+                        continue
+                    score = fuzz.ratio(key, earlier, score_cutoff=threshold)
+                    if score > best_score:
+                        best, best_score = other, score
+                if best >= 0:
+                    dup[pos] = (best, best_score)
+                    first[key] = best  # later exact copies point at the kept block too
                     continue
-                score = fuzz.ratio(key, earlier, score_cutoff=threshold)
-                if score > best_score:
-                    best, best_score = other, score
-            if best >= 0:
-                dup[pos] = (best, best_score)
-                first[key] = best  # later exact copies point at the kept block too
-                continue
             for name in (head, tail):
                 members = buckets.setdefault(name, [])
                 members.append(pos)

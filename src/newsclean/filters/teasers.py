@@ -25,6 +25,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
+from types import MappingProxyType
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -33,13 +35,12 @@ from newsclean._teaser_text import (
     BULLET,
     BYLINE,
     TEXT,
-    TRUNCATED_END,
     LineShape,
     has_time,
     is_clock,
     is_truncated,
     line_shape,
-    normalise,
+    normalise_all,
 )
 
 LABEL = "teaser"
@@ -59,13 +60,17 @@ _BUCKET_CHARS = 8
 _HEAD_WINDOW = 6
 
 
+# The fields of a part that has none of its own: shared, as a teaser list has thousands.
+_NO_FIELDS: Mapping[str, str] = MappingProxyType({})
+
+
 @dataclass(slots=True)
 class _Part:
     """One block of a record: its position among the kept blocks, role and parsed fields."""
 
     pos: int
     role: str
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: Mapping[str, str] = field(default_factory=lambda: _NO_FIELDS)  # never changed
 
 
 @dataclass(slots=True)
@@ -77,6 +82,39 @@ class _Record:
     @property
     def first(self) -> int:
         return min(p.pos for p in self.parts)
+
+
+# The shape of a plain-text block that ends with a truncation mark (a snippet, maybe):
+# equal to TEXT, so every test of ``kind`` reads it as text, but another object, so
+# such blocks are among the special positions, where _snippet_pairs finds them.
+_CUT = LineShape("text")
+
+
+class _Page(NamedTuple):
+    """What the list finders of one call share."""
+
+    kept: list[Block]
+    shapes: list[LineShape]  # shapes[k] describes kept[k]
+    special: list[int]  # positions whose shape is not TEXT (_CUT included), in order
+    claimed: list[bool]  # positions already in a record
+
+
+def _shapes(doc: Document, kept: list[Block]) -> list[LineShape]:
+    """The shape of every kept block (_CUT for cut plain text), each text learnt once a run."""
+    known: dict[str, LineShape] = doc.memo("teasers.line_shape")  # needs the text alone
+    get = known.get
+    features = doc.features
+
+    def learn(block: Block) -> LineShape:
+        text = block.text
+        shape = line_shape(text, features[block.index].digits)
+        if shape is TEXT and is_truncated(text):
+            shape = _CUT
+        known[text] = shape
+        return shape
+
+    # A LineShape is a tuple of four fields, never false: ``or`` learns unknown texts only.
+    return [get(b.text) or learn(b) for b in kept]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,16 +167,12 @@ class TeaserFilter:
         kept = list(doc.kept())
         if len(kept) < 2:
             return
-        features = doc.features
-        known = doc.memo("teasers.line_shape")  # a shape depends on the text alone
-        shapes: list[LineShape] = []
-        for b in kept:
-            shape = known.get(b.text)
-            if shape is None:
-                shape = known[b.text] = line_shape(b.text, features[b.index].digits)
-            shapes.append(shape)
-        _inline_runs(shapes, max(self.min_inline, self.min_records))
-        kinds = Counter(s.kind for s in shapes)
+        shapes = _shapes(doc, kept)
+        # Positions of the blocks that are not plain text, or are cut (a few per page):
+        # the scans below look at these only.
+        special = [k for k, shape in enumerate(shapes) if shape is not TEXT]
+        _inline_runs(shapes, special, max(self.min_inline, self.min_records))
+        kinds = Counter([shapes[k].kind for k in special])
         finders = []
         if kinds["time"] + kinds["meta"] >= 2:
             finders.append(self._anchored)
@@ -150,17 +184,19 @@ class TeaserFilter:
         claimed = [False] * len(kept)
         records: list[_Record] = []
         owner: dict[int, _Record] = {}
+        page = _Page(kept, shapes, special, claimed)
         for find in finders:
-            for rec in find(kept, shapes, claimed):
+            for rec in find(page):
                 for part in rec.parts:
                     claimed[part.pos] = True
                     owner[part.pos] = rec
                 records.append(rec)
         if not records:
             return
-        for k, shape in enumerate(shapes[:-1]):
+        last = len(kept) - 1
+        for k in special:
             # A heading right above a list found by other cues belongs to its first entry.
-            if shape.kind == "heading" and not claimed[k] and claimed[k + 1]:
+            if k < last and shapes[k].kind == "heading" and not claimed[k] and claimed[k + 1]:
                 owner[k + 1].parts.insert(0, _Part(k, "meta"))
         records.sort(key=lambda r: r.first)
         yield from self._emit(kept, records)
@@ -196,6 +232,8 @@ class TeaserFilter:
 
     def _segment_ok(self, kept: list[Block], shapes: list[LineShape], seg: Sequence[int]) -> bool:
         """Whether blocks ``seg`` (positions) can be one entry's body besides its anchor."""
+        if len(seg) > self.max_body + 3:  # more blocks than the tests below allow
+            return False
         texts = [k for k in seg if shapes[k].kind == "text"]
         if not 1 <= len(texts) <= self.max_body or len(seg) - len(texts) > 3:
             return False
@@ -205,10 +243,9 @@ class TeaserFilter:
             return False
         return self._titley(kept[texts[0]], shapes[texts[0]])
 
-    def _anchored(
-        self, kept: list[Block], shapes: list[LineShape], claimed: list[bool]
-    ) -> Iterator[_Record]:
-        anchors = [k for k, s in enumerate(shapes) if s.kind in ("time", "meta")]
+    def _anchored(self, page: _Page) -> Iterator[_Record]:
+        kept, shapes, claimed = page.kept, page.shapes, page.claimed
+        anchors = [k for k in page.special if shapes[k].kind in ("time", "meta")]
         if len(anchors) < self.min_records - 1 or not anchors:
             return
         # Anchor groups: anchors separated only by counters belong to one entry.
@@ -223,15 +260,14 @@ class TeaserFilter:
         shape_of_chain: tuple[int, str] | None = None
         for g in groups[1:]:
             seg = range(chain[-1][-1] + 1, g[0])
-            # Entries of one list share a shape: as many text blocks, same anchor kind.
-            sig = (sum(1 for k in seg if shapes[k].kind == "text"), shapes[g[0]].kind)
-            first_kind = shapes[chain[0][0]].kind
-            if self._segment_ok(kept, shapes, seg) and (
-                sig == shape_of_chain or (shape_of_chain is None and sig[1] == first_kind)
-            ):
-                chain.append(g)
-                shape_of_chain = sig
-                continue
+            if self._segment_ok(kept, shapes, seg):
+                # Entries of one list share a shape: as many text blocks, same anchor kind.
+                sig = (sum(1 for k in seg if shapes[k].kind == "text"), shapes[g[0]].kind)
+                first_kind = shapes[chain[0][0]].kind
+                if sig == shape_of_chain or (shape_of_chain is None and sig[1] == first_kind):
+                    chain.append(g)
+                    shape_of_chain = sig
+                    continue
             shape_of_chain = None
             yield from self._chain_records(kept, shapes, claimed, chain)
             chain = [g]
@@ -341,12 +377,11 @@ class TeaserFilter:
 
     # -- list shape 2: entries under a related-list heading ----------------------------
 
-    def _headed(
-        self, kept: list[Block], shapes: list[LineShape], claimed: list[bool]
-    ) -> Iterator[_Record]:
+    def _headed(self, page: _Page) -> Iterator[_Record]:
+        kept, shapes, claimed = page.kept, page.shapes, page.claimed
         n = len(kept)
-        for h, shape in enumerate(shapes):
-            if shape.kind != "heading" or claimed[h]:
+        for h in page.special:
+            if shapes[h].kind != "heading" or claimed[h]:
                 continue
             entries: list[_Record] = []
             look: tuple[bool, bool] | None = None
@@ -407,32 +442,35 @@ class TeaserFilter:
 
     # -- list shape 3: titles that carry their own date --------------------------------
 
-    def _inline(
-        self, kept: list[Block], shapes: list[LineShape], claimed: list[bool]
-    ) -> Iterator[_Record]:
+    def _inline(self, page: _Page) -> Iterator[_Record]:
+        kept, shapes, claimed = page.kept, page.shapes, page.claimed
+        least = max(self.min_inline, self.min_records)
         run: list[int] = []
-        for k, shape in enumerate([*shapes, TEXT]):
-            if (
-                k < len(kept)
-                and shape.kind == "inline"
+        for k in [*page.special, -1]:  # -1 ends the last run
+            qualifies = (
+                k >= 0
+                and shapes[k].kind == "inline"
                 and not claimed[k]
-                and self._entryish(kept[k], shape)
-            ):
+                and self._entryish(kept[k], shapes[k])
+            )
+            if qualifies and (not run or run[-1] == k - 1):
                 run.append(k)
                 continue
-            if len(run) >= max(self.min_inline, self.min_records):
+            # The run ends: at a block that is no entry, or after a gap of plain text.
+            if len(run) >= least:
                 for r in run:
                     s = shapes[r]
                     yield _Record([_Part(r, "title", {"title": s.title, "time": s.time})])
-            run = []
+            run = [k] if qualifies else []
 
     # -- list shape 4: title + truncated snippet pairs ---------------------------------
 
-    def _snippet_pairs(
-        self, kept: list[Block], shapes: list[LineShape], claimed: list[bool]
-    ) -> Iterator[_Record]:
+    def _snippet_pairs(self, page: _Page) -> Iterator[_Record]:
+        kept, shapes, claimed = page.kept, page.shapes, page.claimed
         least = max(self.min_pairs, self.min_records)
-        cut = [k for k, b in enumerate(kept) if b.text.endswith(TRUNCATED_END)]
+        # Only plain-text blocks can be snippets: counting the others as well would not
+        # make enough pairs either.
+        cut = [k for k in page.special if shapes[k] is _CUT]
         if len(cut) < least:
             return
         pairs: list[_Record] = []
@@ -463,11 +501,14 @@ class TeaserFilter:
         firsts: list[_Record] = []
         copies: list[int] = []
         threshold = self.threshold
+        titled: list[tuple[_Record, str]] = []
         for rec in records:
             title = next((p for p in rec.parts if p.role == "title"), None)
-            if title is None:  # every finder gives each entry a title
-                continue
-            key = normalise(title.extra.get("title", kept[title.pos].text))
+            if title is not None:  # every finder gives each entry a title
+                titled.append((rec, title.extra.get("title", kept[title.pos].text)))
+        # One pass over all titles: normalise_all gives what normalise gives each of them.
+        title_keys = normalise_all([text for _, text in titled])
+        for (rec, _), key in zip(titled, title_keys, strict=True):
             story = exact.get(key, -1)
             score = 100.0
             if story < 0 and key:
@@ -525,8 +566,8 @@ class TeaserFilter:
                 "record": story,
                 "copy": copy,
                 "role": part.role,
+                **part.extra,
             }
-            evidence.update(part.extra)
             if original is None:
                 reason = f"related-news entry {story + 1}, {part.role}"
             else:
@@ -547,26 +588,24 @@ def _heads_article(text: str, shape: LineShape) -> bool:
     return BYLINE.match(text) is not None or (len(text) <= 80 and has_time(text))
 
 
-def _inline_runs(shapes: list[LineShape], least: int) -> None:
+def _inline_runs(shapes: list[LineShape], special: list[int], least: int) -> None:
     """Read runs of ``least`` or more "name + time" lines in a row as dated titles.
 
     A list of sources and times with no titles makes no sense; a list of short titles
-    each followed by its date does ("Storm closes schools 2024-12-24").
+    each followed by its date does ("Storm closes schools 2024-12-24"). ``special``
+    holds the positions of every shape that is not plain text, in order.
     """
-    start = 0
-    n = len(shapes)
-    while start < n:
-        if shapes[start].kind != "meta":
-            start += 1
+    run: list[int] = []
+    for k in [*special, -1]:  # -1 ends the last run
+        meta = k >= 0 and shapes[k].kind == "meta"
+        if meta and (not run or run[-1] == k - 1):
+            run.append(k)
             continue
-        end = start
-        while end < n and shapes[end].kind == "meta":
-            end += 1
-        if end - start >= least and not any(is_clock(shapes[k].time) for k in range(start, end)):
-            for k in range(start, end):
-                s = shapes[k]
-                shapes[k] = LineShape("inline", time=s.time, title=s.source)
-        start = end
+        if len(run) >= least and not any(is_clock(shapes[r].time) for r in run):
+            for r in run:
+                s = shapes[r]
+                shapes[r] = LineShape("inline", time=s.time, title=s.source)
+        run = [k] if meta else []
 
 
 def collect_teasers(verdicts: Sequence[Verdict]) -> tuple[Teaser, ...]:

@@ -21,6 +21,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "empty_label",
     "navigation",
     "teasers",
+    "teaser_lines",
     "near_duplicate",
     "main_content",
     "metadata",

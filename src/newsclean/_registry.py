@@ -38,6 +38,7 @@ _BUILTINS: dict[str, str] = {
     "metadata": "newsclean.filters.metadata:MetadataFilter",
     "widgets": "newsclean.filters.widgets:WidgetFilter",
     "teasers": "newsclean.filters.teasers:TeaserFilter",
+    "teaser_lines": "newsclean.filters.teaser_lines:TeaserLineFilter",
     "near_duplicate": "newsclean.filters.near_duplicate:NearDuplicateFilter",
     "main_content": "newsclean.filters.main_content:MainContentFilter",
 }

@@ -25,7 +25,7 @@ def test_drops_heading_and_biography_that_names_the_author() -> None:
     )
     assert r.labels() == {2: "author_box", 3: "author_box"}
     assert r.verdicts[3].drop is not None
-    assert r.verdicts[3].drop.evidence == {"heading": 2}
+    assert r.verdicts[3].drop.evidence == {"heading_of": 2}
 
 
 @pytest.mark.parametrize(

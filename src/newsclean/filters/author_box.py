@@ -69,7 +69,7 @@ class AuthorBoxFilter:
     step finds author boxes by their markup, so by default this one judges raw text
     only.
 
-    Evidence: ``heading`` (the heading's block index) on the biography.
+    Evidence: ``heading_of`` (the block index of the heading) on the biography.
 
     Known false positives: the "About <product>" section of a press release, when the
     product's name has two words and its text repeats it ("About Coverity Scan" / "The
@@ -119,4 +119,4 @@ class AuthorBoxFilter:
                 continue
             last = j
             yield Drop(i, _LABEL, f"author box heading for {name!r}")
-            yield Drop(j, _LABEL, f"biography of {name!r}", {"heading": i})
+            yield Drop(j, _LABEL, f"biography of {name!r}", {"heading_of": i})

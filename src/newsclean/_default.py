@@ -15,12 +15,17 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "dom_content",
     "legal",
     "contact",
+    "author_box",
+    "disclaimer",
     "prompt",
     "empty_label",
     "navigation",
     "teasers",
+    "teaser_lines",
     "near_duplicate",
     "main_content",
+    "metadata",
+    "widgets",
 )
 
 

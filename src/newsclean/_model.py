@@ -30,8 +30,11 @@ class Block:
     """One unit of input: a line of raw text, or one text block of an HTML page.
 
     For text input ``raw[start:end] == text``: the block is the line with surrounding
-    white space (and zero-width characters) trimmed. For HTML input ``start`` and ``end``
-    are the offsets of the source element in the decoded page when known, else ``-1``.
+    white space (and zero-width characters) trimmed. The exception is a line of HTML
+    source (a failed text extraction, see :mod:`newsclean._markup`): it is parsed as HTML,
+    and each text block parsed out of it spans the whole line with ``start`` and ``end``.
+    For HTML input ``start`` and ``end`` are the offsets of the source element in the
+    decoded page when known, else ``-1``.
 
     Attributes:
         index: position of the block in :attr:`Document.blocks`.

@@ -101,6 +101,14 @@ SITE_STATEMENT = (
     r"本站[^。！？\n]{0,12}?[声聲]明|本[网網]站?[^。！？\n]{0,12}?[声聲]明|"
     r"免责声明|免責聲明|版权声明|版權聲明|法律声明|法律聲明"
 )
+# Opinion disclaimers: 本文仅代表作者个人观点, 不代表本站立场, 仅提供信息存储空间服务.
+DISCLAIMER = (
+    r"该文观点|該文觀點|本文观点|本文觀點|此文观点|"
+    r"仅代表(?:作者|个人|個人)(?:本人|[^。！？\n]{0,12}?(?:观点|觀點|立场|立場|看法))|"
+    r"僅代表(?:作者|個人)(?:本人|[^。！？\n]{0,12}?(?:觀點|立場|看法))|"
+    r"不代表本[^。！？\n]{0,12}?(?:[观觀][点點]|立[场場])|"
+    r"仅提供信息(?:存储|发布)(?:空间)?(?:服务)?|僅提供信息(?:存儲|發布)(?:空間)?(?:服務)?"
+)
 # Footer links about policies: Privacy Policy, Terms of Use, Cookie Policy, 隐私政策.
 # Bare words ("Privacy", "Terms") are included: a filter accepts them only when they make
 # up (nearly) the whole line, or an item of a link row.
@@ -134,6 +142,7 @@ LEGAL_STRONG = "|".join(
         COPYRIGHT_MARK,
         REPRINT_BAN,
         SITE_STATEMENT,
+        DISCLAIMER,
     )
 )
 
@@ -218,6 +227,8 @@ EMPTY_LABEL_WORD = (
     r"推[荐薦][阅閱][读讀]|延伸[阅閱][读讀]|[热熱][门門]推[荐薦]|[热熱][点點]推[荐薦]|[热熱][门門]文章|"
     r"[热熱][点點]新[闻聞]|精彩推[荐薦]|猜你喜[欢歡]|大家都在看|今日推[荐薦]|[编編][辑輯]推[荐薦]|"
     r"[图圖]片新[闻聞]|最新文章|最新新[闻聞]|[热熱][门門][阅閱][读讀]|[热熱][门門][评評][论論]|"
+    r"最新[评評][论論]|(?:作者|小[编編])最[新近]文章|[您你]可能(?:感[兴興]趣|喜[欢歡])的?(?:文章|内容|內容)?|"
+    r"近期[热熱][点點]|[热熱][门門]新[闻聞](?:排行榜?)?|"
     r"Tags?|TAGS?|Keywords?|KEYWORDS?|Topics?|TOPICS?|Filed [Uu]nder|Categor(?:y|ies)|"
     r"Share(?: [Tt]his(?: [Aa]rticle| [Ss]tory| [Pp]age| [Pp]ost)?)?|SHARE(?: THIS)?|"
     r"Related|RELATED|"
@@ -239,6 +250,8 @@ EMPTY_LABEL_WORD = (
 )
 EMPTY_LABEL = (
     r"^[\[【「<]?\s{0,2}(?:" + EMPTY_LABEL_WORD + r")\s{0,2}[\]】」>]?\s{0,3}[:：]?\s{0,3}"
+    # A count may follow the heading ("热门评论 10 条", "Related (3)").
+    r"(?:[(（]?\d{1,6}[)）]?\s{0,2}[条條]?)?\s{0,2}"
     r"(?:>>|»|›|\.\.\.|…)?$"
 )
 
@@ -246,8 +259,15 @@ EMPTY_LABEL = (
 
 # Share platforms and buttons (a line made only of these is a share bar).
 SHARE_ITEM = (
+    # Multi-word buttons first: the first alternative that matches wins, and "Print" alone
+    # would leave "article" of "Print article" unexplained.
+    r"Printer[ -][Ff]riendly(?: [Vv]ersion)?|Printable [Vv]ersion|"
+    r"Print (?:[Aa]rticle|[Ss]tory|[Pp]age)|"
+    r"E-?mail (?:this|[Aa]rticle|[Ss]tory)(?: to a [Ff]riend)?|E-?mail to a [Ff]riend|"
+    r"with (?:a )?[Ff]riends?|to (?:a )?[Ff]riends?|RSS|Font|Quote|"
+    r"Report(?: this)?(?: [Cc]omment| [Pp]ost| [Aa]buse)?|"
     r"微信(?:好友)?|好友|朋友圈|微博|新浪微博|腾讯微博|騰訊微博|QQ空间|QQ空間|QQ好友|QQ|豆瓣|人人网|人人網|"
-    r"复制链接|複製連結|复制網址|打印|收藏|点赞|點讚|"
+    r"复制链接|複製連結|复制網址|打印|收藏|点赞|點讚|赞|讚|踩|一键转发|一鍵轉發|转发|轉發|"
     r"Facebook|FACEBOOK|Twitter|TWITTER|LinkedIn|Linkedin|LINKEDIN|WhatsApp|Whatsapp|Pinterest|"
     r"Reddit|Tumblr|Email|EMAIL|E-mail|Print|PRINT|Share|SHARE|Tweet|Flipboard|Messenger|Telegram|"
     r"Pocket|Digg|StumbleUpon|Delicious|Google\+|Copy [Ll]ink|Comments?|Save|Mail"
@@ -255,10 +275,14 @@ SHARE_ITEM = (
 # Prompt phrases: share/app/login/comment/newsletter/follow calls, load-more, ads, hot lists.
 # (Every alternative starts with a plain character; see the module docstring.)
 PROMPT = (
-    r"分享到|分享至|分享给|分享給|分享|阅读|閱讀|扫一扫|掃一掃|扫描二维码|掃描二維碼|扫码|掃碼|"
+    # Multi-word prompts first (see SHARE_ITEM): "View" alone would leave "Larger Image".
+    r"Have your say|Create your own|Rating|Votes?|View [Ll]arger(?: [Ii]mage| [Pp]hoto)?|"
+    r"Back to (?:[Gg]allery|[Aa]rticle|[Ss]tory|[Tt]op)|Return to [Tt]op|"
+    r"Story continues|Article continues|Continue (?:[Aa]rticle|[Rr]eading|[Ss]tory)|advertisement|"
+    r"分享到|分享至|分享给|分享給|分享|阅读(?:全文|原文)?|閱讀(?:全文|原文)?|扫一扫|掃一掃|扫描二维码|掃描二維碼|扫码|掃碼|"
     r"打开APP|打開APP|打开App|打開App|打开客户端|打開客戶端|下载APP|下載APP|下载App|下載App|"
     r"下载客户端|下載客戶端|客户端|客戶端|APP内|APP內|App内|"
-    r"登录|登錄|注册|註冊|退出登录|请先登录|請先登錄|"
+    r"登录|登錄|注册|註冊|退出登录|请先 ?登录|請先 ?登錄|"
     r"Sign in|Sign In|SIGN IN|Sign up|Sign Up|SIGN UP|Sign out|Sign Out|Log in|Log In|LOG IN|"
     r"Log out|Log Out|Login|LOGIN|Logout|Register|REGISTER|My [Aa]ccount|"
     r"Create (?:an |a free )?[Aa]ccount|"
@@ -280,7 +304,7 @@ PROMPT = (
     r"Promoted|Ad|AD|"
     r"热搜|熱搜|热门搜索|熱門搜索|熱門搜尋|热点排行|熱點排行|排行榜|点击排行|點擊排行|"
     r"Reprints|Recommend|Bookmark|Text [Ss]ize|Font [Ss]ize|字号|字號|"
-    r"缩小字体|放大字体|縮小字體|放大字體|字体|字體|A-\s{0,2}A\s{0,2}A\+"
+    r"缩小字体|放大字体|縮小字體|放大字體|调整字体|調整字體|字体|字體|A-\s{0,2}A\s{0,2}A\+"
 )
 # Characters that may come before a prompt phrase: brackets, counts ("12 Comments").
 PROMPT_LEAD = "[【(（<«0123456789 \t"

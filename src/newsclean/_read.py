@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from newsclean._markup import expand_markup_lines
 from newsclean._model import Document, InputKind
 from newsclean._segment import text_blocks
 
@@ -21,7 +22,9 @@ def read_page(page: object, kind: InputKind | None = None) -> PageInput:
     """Decode (for bytes), recognise (text or HTML) and segment a page into blocks.
 
     A ``str`` is HTML when ``kind == "html"``, or when ``kind`` is ``None`` and it looks
-    like HTML (:func:`~newsclean._html.looks_like_html`); otherwise it is raw text.
+    like HTML (:func:`~newsclean._html.looks_like_html`); otherwise it is raw text, whose
+    lines of HTML source (a failed extraction) are parsed as HTML
+    (:func:`~newsclean._markup.expand_markup_lines`).
     ``bytes`` are decoded first (:func:`~newsclean._decode.decode_page`) and the encoding
     is recorded.
 
@@ -46,9 +49,14 @@ def read_page(page: object, kind: InputKind | None = None) -> PageInput:
     if not isinstance(page, str):
         raise TypeError(f"a page must be str or bytes, not {type(page).__name__}")
     if kind == "text":
-        return PageInput(Document(page, text_blocks(page)), encoding, guessed)
+        return PageInput(_text_document(page), encoding, guessed)
     from newsclean._html import html_document, looks_like_html
 
     if kind == "html" or looks_like_html(page):
         return PageInput(html_document(page), encoding, guessed)
-    return PageInput(Document(page, text_blocks(page)), encoding, guessed)
+    return PageInput(_text_document(page), encoding, guessed)
+
+
+def _text_document(page: str) -> Document:
+    """Segment raw text into lines; a line that is HTML source is parsed as HTML."""
+    return Document(page, expand_markup_lines(text_blocks(page)))

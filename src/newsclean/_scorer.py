@@ -258,11 +258,20 @@ def _comments_before(feats: Sequence[BlockFeatures]) -> list[float]:
     return out
 
 
-def probabilities(feats: Sequence[BlockFeatures], model: Model) -> list[float]:
-    """P(in article) for each block of a sequence (kept blocks, in page order)."""
+def probabilities(
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    listed: Sequence[bool] | None = None,
+    boost: float = 0.0,
+) -> list[float]:
+    """P(in article) for each block of a sequence (kept blocks, in page order).
+
+    ``listed`` marks the items of numbered runs (see :mod:`newsclean._lists`); ``boost``
+    is added to their block logits (see :func:`decide`).
+    """
     if not feats:
         return []
-    z = block_logits(feats, model.block)
+    z = _boost_listed(block_logits(feats, model.block), listed, boost)
     weights = model.context
     mul = operator.mul
     return [_sigmoid(sum(map(mul, weights, x))) for x in context_vectors(z, feats)]
@@ -435,7 +444,11 @@ def title_like(f: BlockFeatures) -> bool:
 
 
 def decide(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int = 50
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int = 50,
+    listed: Sequence[bool] | None = None,
 ) -> tuple[list[bool], list[float]]:
     """Choose the article blocks, repeating until the choice is stable.
 
@@ -451,19 +464,33 @@ def decide(
     A sequence longer than HUGE blocks is decided coarse-to-fine (see
     :func:`_decide_huge`), so the cost stays linear in its length.
 
+    ``listed`` marks the items of long numbered runs that the page presents as its
+    article (table rows, list points; see :func:`newsclean._lists.article_items`). The
+    decision parameter ``listed`` (0 or absent: off) is added to their block logits,
+    before the context model: one by one such items are short lines, like menu items,
+    but such a run is article structure, and the lines between the items (a link, a
+    price) then gain from their neighbours.
+
     Returns:
         whether each block is kept, and each block's last probability.
     """
-    unknown = params.keys() - _CHOOSE_PARAMS
+    unknown = params.keys() - _DECIDE_PARAMS
     if unknown:
         raise TypeError(f"unexpected decision parameters: {sorted(unknown)}")
+    boost = params.get("listed", 0.0)
+    # No marks (the usual page) or no boost: nothing to add, nothing to carry.
+    marks = list(listed) if listed is not None and boost > 0.0 and any(listed) else None
     if len(feats) > HUGE:
-        return _decide_huge(feats, model, params, rounds)
-    return _decide_exact(feats, model, params, rounds)
+        return _decide_huge(feats, model, params, rounds, marks)
+    return _decide_exact(feats, model, params, rounds, marks)
 
 
 def _decide_huge(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int,
+    marks: list[bool] | None = None,
 ) -> tuple[list[bool], list[float]]:
     """:func:`decide` for a huge sequence: locate the article, then decide around it.
 
@@ -476,7 +503,7 @@ def _decide_huge(
     """
     n = len(feats)
     z = _block_logits(feats, model.block, max(map(operator.itemgetter(0), feats)))
-    probs = list(map(_sigmoid, z))
+    probs = list(map(_sigmoid, _boost_listed(z, marks, params.get("listed", 0.0))))
     weights = _run_weights(feats, params.get("mass", 0.0))
     threshold = max(params["threshold"], params.get("relative", 0.0) * max(probs))
     lo, hi = _best_run(probs, weights, threshold)
@@ -493,7 +520,9 @@ def _decide_huge(
         hi = lo + RUN_CAP
     lo = max(0, lo - MARGIN)
     hi = min(n, hi + MARGIN)
-    keep_window, probs_window = _decide_exact(feats[lo:hi], model, params, rounds)
+    keep_window, probs_window = _decide_exact(
+        feats[lo:hi], model, params, rounds, None if marks is None else marks[lo:hi]
+    )
     keep = [False] * n
     keep[lo:hi] = keep_window
     probs[lo:hi] = probs_window
@@ -501,7 +530,11 @@ def _decide_huge(
 
 
 def _decide_exact(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int,
+    marks: list[bool] | None = None,
 ) -> tuple[list[bool], list[float]]:
     """:func:`decide` on the whole sequence, however long (parameters already checked)."""
     n = len(feats)
@@ -514,6 +547,7 @@ def _decide_exact(
     outside = params["outside"]
     relative = params.get("relative", 0.0)
     headline = params.get("headline", 0.0)
+    boost = params.get("listed", 0.0)
     sub = list(feats)
     chars = [f[0] for f in sub]
     sizes = _sizes(chars)
@@ -523,7 +557,7 @@ def _decide_exact(
     terminal = [f.terminal for f in sub]
     comments = [f.comment for f in sub]
     max_chars = max(chars)
-    z = _block_logits(sub, model.block, max_chars)
+    z = _boost_listed(_block_logits(sub, model.block, max_chars), marks, boost)
     alive = list(range(n))
     context = model.context
     side = _side_terms(context[10], context[11])
@@ -561,10 +595,12 @@ def _decide_exact(
         weights = list(compress(weights, keep))
         terminal = list(compress(terminal, keep))
         comments = list(compress(comments, keep))
+        if marks is not None:
+            marks = list(compress(marks, keep))
         longest = max(chars)
         if longest != max_chars:
             max_chars = longest
-            z = _block_logits(sub, model.block, max_chars)
+            z = _boost_listed(_block_logits(sub, model.block, max_chars), marks, boost)
             fresh = 0
         else:
             z = list(compress(z, keep))
@@ -576,6 +612,15 @@ def _decide_exact(
 
 # The keyword arguments of choose() that a decision-parameter dict may hold.
 _CHOOSE_PARAMS = frozenset(("threshold", "inside", "outside", "relative", "headline", "mass"))
+# ... plus the block-logit boost of numbered-run items (see decide()).
+_DECIDE_PARAMS = _CHOOSE_PARAMS | {"listed"}
+
+
+def _boost_listed(z: list[float], listed: Sequence[bool] | None, boost: float) -> list[float]:
+    """Add ``boost`` to the block logits of the marked numbered-run items."""
+    if listed is None or boost <= 0.0:
+        return z
+    return [v + boost if m else v for v, m in zip(z, listed, strict=True)]
 
 
 def _block_logits(

@@ -26,6 +26,14 @@ from newsclean.testing import check_filter, run_filter
         "You may also like",
         "Read more",
         "Most popular",
+        "作者最新文章",
+        "小编最近文章",
+        "最新评论",
+        "热门评论 10 条",
+        "您可能感兴趣的文章",
+        "近期热点",
+        "热门新闻排行榜",
+        "Related (3)",
     ],
 )
 def test_drops_empty_label(line: str) -> None:
@@ -43,6 +51,8 @@ def test_drops_empty_label(line: str) -> None:
         "相关新闻报道引发了广泛关注。",
         "Read more about the plan in our guide.",
         "You may also like the new park, the mayor said.",
+        "最新评论显示这项政策很受欢迎",
+        "热门评论 10 条以上的文章会被推荐",
     ],
 )
 def test_keeps_labels_with_content_and_sentences(line: str) -> None:

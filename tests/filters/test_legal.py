@@ -28,6 +28,10 @@ from newsclean.testing import check_filter, run_filter
         "Terms & Conditions",
         "Powered by WordPress",
         "隐私政策",
+        # Opinion disclaimers.
+        "本文仅代表作者个人观点。",
+        "（本文仅代表作者个人观点，不代表本网立场）",
+        "声明：该文观点仅代表作者本人，本平台仅提供信息存储空间服务。",
     ],
 )
 def test_drops_notice(line: str) -> None:
@@ -47,6 +51,8 @@ def test_drops_notice(line: str) -> None:
         "to comment on the privacy of the talks.",
         "该公司表示，未经授权禁止转载的规定早已写入合同，但执行中仍有大量侵权现象，"
         "记者调查发现这一问题在多个平台普遍存在，监管部门正在研究对策。",
+        "他强调，这番话仅代表他个人的看法，并不代表公司的官方立场，公司将在下周召开发布会说明。",
+        "人大代表提出建议",
     ],
 )
 def test_keeps_prose_mentioning_notices(line: str) -> None:

@@ -7,6 +7,7 @@ import pytest
 
 from newsclean import Pipeline, _scorer
 from newsclean._features import BlockFeatures, compute_features, measure
+from newsclean._lists import article_items, numbered_items
 from newsclean._scorer import (
     BLOCK_FEATURES,
     CONTEXT_FEATURES,
@@ -19,7 +20,7 @@ from newsclean._scorer import (
     probabilities,
     title_like,
 )
-from newsclean._segment import text_blocks
+from newsclean._segment import split_lines, text_blocks
 from newsclean.filters.main_content import MainContentFilter
 from newsclean.testing import check_filter, make_document, run_filter
 
@@ -73,6 +74,13 @@ DE_PAGE = [
     "des Flusses fernzuhalten, bis das Wasser wieder sinkt.",
     "Impressum | Datenschutz | Kontakt",
     "Teilen",
+]
+
+# A standings table: short rows of names and numbers, numbered 1, 2, 3...
+STANDINGS = [
+    "These are the final standings of the season after 36 races:",
+    "Pos. Driver Points Wins Poles",
+    *(f"{i} Driver Number{i} {5040 - 37 * i} {i % 4} {i % 3}" for i in range(1, 25)),
 ]
 
 
@@ -258,14 +266,21 @@ def test_choose_keeps_the_heaviest_run_and_a_strong_outlier() -> None:
 
 
 def _reference_decide(
-    feats: Sequence[BlockFeatures], model: Model, params: dict[str, float], rounds: int = 50
+    feats: Sequence[BlockFeatures],
+    model: Model,
+    params: dict[str, float],
+    rounds: int = 50,
+    listed: Sequence[bool] | None = None,
 ) -> tuple[list[bool], list[float]]:
     """The plain definition of decide(): score the survivors, choose, repeat."""
     alive = list(range(len(feats)))
     probs_all = [0.0] * len(feats)
+    params = dict(params)
+    boost = params.pop("listed", 0.0)
     for _ in range(rounds):
         sub = [feats[i] for i in alive]
-        probs = probabilities(sub, model)
+        marks = None if listed is None else [listed[i] for i in alive]
+        probs = probabilities(sub, model, marks, boost)
         keep = choose(sub, probs, **params)
         for i, p in zip(alive, probs, strict=True):
             probs_all[i] = p
@@ -286,13 +301,17 @@ def _reference_decide(
         [*EN_PAGE[:9], "12 Comments", "joe says:", EN_PAGE[7], "Reply", "ann says:", "Reply"],
         [EN_PAGE[4]],
         [f"Line {i} of a list" for i in range(40)] + EN_PAGE[4:6],
+        [*EN_PAGE[:9], *STANDINGS, *EN_PAGE[9:]],
+        [*EN_PAGE, *(f"{i}) Product {i}\nhttp://example.com/{i}" for i in range(1, 15))],
     ],
 )
 def test_fast_decide_matches_the_reference(page: list[str]) -> None:
     model = default_model()
-    feats = compute_features(text_blocks("\n".join(page)))
-    keep, probs = decide(feats, model, model.decision)
-    ref_keep, ref_probs = _reference_decide(feats, model, model.decision)
+    blocks = text_blocks("\n".join(page))
+    feats = compute_features(blocks)
+    listed = numbered_items([b.text for b in blocks])
+    keep, probs = decide(feats, model, model.decision, listed=listed)
+    ref_keep, ref_probs = _reference_decide(feats, model, model.decision, listed=listed)
     assert keep == ref_keep
     assert probs == pytest.approx(ref_probs, abs=1e-12)
 
@@ -355,6 +374,64 @@ def test_html_documents_are_left_to_dom_content_unless_asked() -> None:
     assert Pipeline([MainContentFilter()]).run(html, kind="html").labels() == {}
     both = MainContentFilter(kinds=("text", "html"))
     assert Pipeline([both]).run(html, kind="html").labels() == {0: "boilerplate", 3: "boilerplate"}
+
+
+def test_a_numbered_table_that_is_the_article_is_kept() -> None:
+    # A page whose article is a table of short numbered rows, introduced by a sentence,
+    # next to a sidebar of prose-like promotions.
+    sidebar = [
+        "Click the picture above to see how the drivers rank in this season so far.",
+        "Listen to the new episode of our podcast, with all the news of the weekend.",
+    ]
+    page = [*EN_PAGE[:3], "Standings", *STANDINGS, "www.example.com", *sidebar, *EN_PAGE[9:]]
+    assert sum(article_items(page, page)) == len(STANDINGS) - 2
+    kept = set(split_lines(run_filter(MainContentFilter(), page).text))
+    assert set(STANDINGS) <= kept
+    # Cleaning the output again keeps the table.
+    out = run_filter(MainContentFilter(), page).text
+    assert run_filter(MainContentFilter(), out).text == out
+
+
+def test_a_table_under_the_page_headline_is_kept() -> None:
+    # The page's article is the table itself, under the headline that opens the title
+    # line; without the boost the sidebar's promotions win and every row is dropped.
+    sidebar = [
+        "Click the picture above to see how the drivers rank in this season so far, race by race.",
+        "Listen to the new episode of our podcast, with all the news of the weekend and more.",
+    ]
+    rows = STANDINGS[2:]
+    page = [
+        "Driver standings 2019 | Racing Site | F1 | Indy",
+        *EN_PAGE[:3],
+        "Driver standings 2019",
+        "Monday, October 22, 2019",
+        *rows,
+        "www.example.com",
+        *sidebar,
+        *EN_PAGE[9:],
+    ]
+    on = set(split_lines(run_filter(MainContentFilter(), page).text))
+    off = set(split_lines(run_filter(MainContentFilter(listed=0.0), page).text))
+    assert set(rows) <= on
+    assert not off & set(rows)
+    out = run_filter(MainContentFilter(), page).text
+    assert run_filter(MainContentFilter(), out).text == out
+
+
+def test_a_sidebar_table_gets_no_boost() -> None:
+    # The same rows under their own small heading, beside a real article: not marked,
+    # so the article is chosen as without the boost.
+    page = [*EN_PAGE[:9], "Standings", *STANDINGS[1:], *EN_PAGE[9:]]
+    assert not any(article_items(page, page))
+    with_boost = run_filter(MainContentFilter(), page).labels()
+    assert with_boost == run_filter(MainContentFilter(listed=0.0), page).labels()
+
+
+def test_a_short_numbered_list_gets_no_boost() -> None:
+    # A "most read" box of ten numbered headlines is too short to be a run.
+    most_read = [f"{i}. Council approves plan number {i} for the city" for i in range(1, 11)]
+    page = [*EN_PAGE[:9], "Most read", *most_read, *EN_PAGE[9:]]
+    assert not any(numbered_items(page))
 
 
 def test_huge_page_article_in_the_middle() -> None:

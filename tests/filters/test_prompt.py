@@ -27,6 +27,21 @@ from newsclean.testing import check_filter, run_filter
         "Sponsored",
         "12 Comments",
         "Facebook Twitter Email",
+        # Comment widgets and read-more gates.
+        "回复 踩 0 赞 85 收藏",
+        "阅读全文，请先 登录",
+        "一键转发",
+        "调整字体",
+        # Print, e-mail, report and rating buttons; "continues" markers.
+        "Share this with friends",
+        "Quote | Report this post",
+        "Print article: Print",
+        "E-mail this to a friend Printable version",
+        "Print Email Return to Top",
+        "View Larger Image",
+        "Rating: 4 Votes",
+        "Story continues",
+        "advertisement",
     ],
 )
 def test_drops_prompt(line: str) -> None:
@@ -44,6 +59,12 @@ def test_drops_prompt(line: str) -> None:
         "Followers of the team gathered outside the stadium.",
         "View from the summit",
         "登录火星的计划已经推迟到明年，航天局表示。",
+        "赞美的话语总是让人感到温暖",
+        "转发这条消息的网友超过一万人",
+        "Quote of the day: the mayor said the plan would fail.",
+        "Rating agencies cut the outlook on Friday, citing debt.",
+        "Have your say on the new park plans at the town hall meeting.",
+        "Print newspapers are struggling",
     ],
 )
 def test_keeps_prose_with_prompt_words(line: str) -> None:

@@ -27,7 +27,7 @@ _LABEL = "legal"
 # (An alternation of plain literals: the engine scans for their first characters fast.)
 _HAN_TRIGGER = re.compile(
     "版权|版權|许可|許可|备案|備案|安备|安備|执照|執照|举报|舉報|转载|轉載|声明|聲明|"
-    "隐私|隱私|条款|條款|协议|協議|所有|ICP|©|B2-"
+    "隐私|隱私|条款|條款|协议|協議|所有|代表|提供信息|ICP|©|B2-"
 )
 # First characters of lines that may open with a copyright mark.
 _COPYRIGHT_FIRST = frozenset("©(C")

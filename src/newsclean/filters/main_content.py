@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean._lists import article_items
 from newsclean._model import Document, Drop
 from newsclean._scorer import decide, default_model
 
@@ -51,6 +52,10 @@ class MainContentFilter:
         headline: 1 keeps a title-like line just above the main run (the headline),
             2 also keeps the dateline/byline lines between it and the body, 0 keeps
             neither (negative: trained default, 1).
+        listed: added to the block logit of the items of long numbered runs that the
+            page presents as its article (table rows, list points: see
+            :func:`newsclean._lists.article_items`); 0 turns this off (negative: the
+            shipped default, 4).
         kinds: the document kinds it judges. By default only raw text: for HTML the
             ``dom_content`` step finds the article's container with the DOM's
             evidence, and scoring the container's lines again as bare text removed
@@ -62,6 +67,7 @@ class MainContentFilter:
     outside: float = -1.0
     relative: float = -1.0
     headline: float = -1.0
+    listed: float = -1.0
     kinds: tuple[str, ...] = ("text",)
 
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
@@ -74,11 +80,15 @@ class MainContentFilter:
         model = default_model()
         all_feats = doc.features
         params = dict(model.decision)
-        for name in ("threshold", "inside", "outside", "relative", "headline"):
+        for name in ("threshold", "inside", "outside", "relative", "headline", "listed"):
             value = getattr(self, name)
             if value >= 0:
                 params[name] = value
-        keep, probs = decide([all_feats[i] for i in kept], model, params)
+        # Items of long numbered runs that the page presents as its article (table rows,
+        # list points) count as article text.
+        texts = [b.text for b in doc.blocks]
+        listed = article_items([texts[i] for i in kept], texts)
+        keep, probs = decide([all_feats[i] for i in kept], model, params, listed=listed)
         for index, p, k in zip(kept, probs, keep, strict=True):
             if not k:
                 yield Drop(index, "boilerplate", _REASON, {"score": round(p, 3)})

@@ -17,12 +17,12 @@ _LABEL = "metadata"
 _STRONG = (
     r"(?:本文|文章|信息|新闻|新聞|图片|圖片|资料|資料|稿件)?(?:来源|來源)|稿源|作者|"
     r"(?:责任|責任)?(?:编辑|編輯)|原(?:标题|標題)|"
-    r"(?:发布|發佈|發布|发表|發表|更新)(?:时间|時間|日期)|"
+    r"(?:发布|發佈|發布|发表|發表|更新)(?:时间|時間|日期)?|"
     r"(?:阅读|閱讀|浏览|瀏覽|点击|點擊)(?:量|数|數|次数|次數)?|字号|字號"
 )
 # Field names too common in article text to mark a line alone ("时间：周六上午" in an
 # event notice): they count only on a line that also holds a strong field.
-_WEAK = r"时间|時間|日期|发布|發佈|發布|出自|来自|來自"
+_WEAK = r"时间|時間|日期|出自|来自|來自"
 # One field name and its colon (字号 needs none: "【字号 大 中 小】").
 _FIELD_RX = re.compile(rf"(?P<strong>{_STRONG})\s?[:：]|(?P<weak>{_WEAK})\s?[:：]|字[号號]")
 # Characters that carry no content in a field value: digits (dates, times, counts),

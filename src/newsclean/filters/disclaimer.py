@@ -78,6 +78,8 @@ class DisclaimerFilter:
 
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
         """Yield a drop for each kept block that holds a disclaimer formula."""
+        if not _may_hold_formula(doc.raw):  # no formula anywhere on the page
+            return
         dropped = doc.dropped
         search = _DISCLAIMER_RX.search
         max_chars = self.max_chars

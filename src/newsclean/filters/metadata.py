@@ -87,14 +87,18 @@ class MetadataFilter:
 
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
         """Yield a drop for each kept block that is a metadata line."""
-        dropped = doc.dropped
         trigger = _TRIGGER_RX.search
+        if trigger(doc.raw) is None:  # one scan of the page: no field name can be there
+            return
         max_chars = self.max_chars
-        for block, f in zip(doc.blocks, doc.features, strict=True):
-            if not f.han or f.chars > max_chars or block.index in dropped:
+        features = doc.features
+        for block in doc.kept():
+            f = features[block.index]
+            if not f.han or f.chars > max_chars:
                 continue
             text = block.text
-            if trigger(text) is None:
+            # Every field but the font-size switch has a colon (most paragraphs have none).
+            if ("：" not in text and ":" not in text and "字" not in text) or trigger(text) is None:
                 continue
             fields = metadata_fields(text)
             if fields:

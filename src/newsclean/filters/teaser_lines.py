@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from newsclean._features import BlockFeatures
 from newsclean._model import Document, Drop
 
 _LABEL = "teaser_line"
@@ -113,7 +114,8 @@ class TeaserLineFilter:
         kept = list(doc.kept())
         feats = doc.features
         shapes = [
-            teaser_line_shape(b.text) if feats[b.index].chars >= _MIN_CHARS else None for b in kept
+            teaser_line_shape(b.text) if _may_be_teaser_line(feats[b.index], b.text) else None
+            for b in kept
         ]
         marked = [i for i, shape in enumerate(shapes) if shape is not None]
         for k, i in enumerate(marked):
@@ -139,9 +141,16 @@ def teaser_line_shape(text: str) -> str | None:
     """
     if not text[:1].isupper() and text[:1] not in _OPENERS:
         return None
-    m = _DATELINE_RX.search(text, _MIN_HEADLINE, _MAX_HEADLINE + 40)
-    if m is not None and m.start() <= _MAX_HEADLINE and _has_lower(text, m.start()):
-        return "dateline"
+    # Quick tests before the patterns: a dateline needs its colon in the headline's
+    # reach, and a title-case run needs its first words all capitalised.
+    reach = text[_MIN_HEADLINE : _MAX_HEADLINE + 40]
+    if ":" in reach or "：" in reach:
+        m = _DATELINE_RX.search(text, _MIN_HEADLINE, _MAX_HEADLINE + 40)
+        if m is not None and m.start() <= _MAX_HEADLINE and _has_lower(text, m.start()):
+            return "dateline"
+    head = text.split(None, _MIN_TITLE_WORDS)[:_MIN_TITLE_WORDS]
+    if len(head) < _MIN_TITLE_WORDS or not all(w[0].isupper() or w[0] in _OPENERS for w in head):
+        return None
     words = text.split()
     run = small = 0
     for word in words:
@@ -155,6 +164,17 @@ def teaser_line_shape(text: str) -> str | None:
         return None
     lower = sum(1 for word in snippet if word[0].islower())
     return "title_case" if lower >= _SNIPPET_LOWER_SHARE * len(snippet) else None
+
+
+def _may_be_teaser_line(f: BlockFeatures, text: str) -> bool:
+    """A cheap gate before :func:`teaser_line_shape` (it changes no verdict).
+
+    A dateline needs a colon; a title-case run needs six words that are not in lower
+    case (each opens with a capital, a digit or a quote).
+    """
+    if f.chars < _MIN_CHARS:
+        return False
+    return f.words - f.lowercase >= _MIN_TITLE_WORDS or ":" in text or "：" in text
 
 
 def _has_lower(text: str, end: int) -> bool:

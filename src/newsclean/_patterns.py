@@ -246,7 +246,22 @@ EMPTY_LABEL_WORD = (
     r"Latest(?: [Nn]ews| [Ss]tories| [Hh]eadlines)?|"
     r"In [Oo]ther [Nn]ews|See [Aa]lso|Further [Rr]eading|Don'?t [Mm]iss|"
     r"Popular(?: [Ss]tories| [Pp]osts)?|"
-    r"Sponsored [Ss]tories|Around the [Ww]eb|From the [Ww]eb|Also [Rr]ead|Related [Ss]earches"
+    r"Sponsored [Ss]tories|Around the [Ww]eb|From the [Ww]eb|Also [Rr]ead|Related [Ss]earches|"
+    # The same headings in other languages: Portuguese, Spanish, French, German, Italian,
+    # Russian, Dutch, Indonesian, Japanese, Korean.
+    r"Voc[eê] (?:[Tt]amb[eé]m )?[Pp]ode [Gg]ostar|Veja [Tt]amb[eé]m|Leia [Tt]amb[eé]m|"
+    r"Not[ií]cias [Rr]elacionadas|Artigos [Rr]elacionados|Mais [Ll]id[ao]s|"
+    r"Te [Pp]uede [Ii]nteresar|Lee [Tt]ambi[eé]n|Noticias [Rr]elacionadas|"
+    r"Art[ií]culos [Rr]elacionados|M[aá]s [Ll]e[ií]d[ao]s|"
+    r"À [Ll]ire [Aa]ussi|A [Ll]ire [Aa]ussi|Lire [Aa]ussi|Vous [Aa]imerez [Aa]ussi|"
+    r"Sur le [Mm][eê]me [Ss]ujet|Articles [Ss]imilaires|Les [Pp]lus [Ll]us|"
+    r"Lesen [Ss]ie [Aa]uch|Weitere Artikel|Das [Kk][oö]nnte Sie [Aa]uch [Ii]nteressieren|"
+    r"Ähnliche Artikel|Mehr zum Thema|Meistgelesen|"
+    r"Leggi [Aa]nche|Potrebbe [Ii]nteressarti|Ti [Pp]otrebbe [Ii]nteressare|"
+    r"Articoli [Cc]orrelati|I [Pp]i[uù] [Ll]etti|"
+    r"Читайте [Тт]акже|Похожие [Сс]татьи|Смотрите [Тт]акже|"
+    r"Lees [Oo]ok|Gerelateerde [Aa]rtikelen|Baca [Jj]uga|Berita [Tt]erkait|Artikel [Tt]erkait|"
+    r"関連記事|関連ニュース|관련 ?기사"
 )
 EMPTY_LABEL = (
     r"^[\[【「<]?\s{0,2}(?:" + EMPTY_LABEL_WORD + r")\s{0,2}[\]】」>]?\s{0,3}[:：]?\s{0,3}"

@@ -34,6 +34,16 @@ from newsclean.testing import check_filter, run_filter
         "近期热点",
         "热门新闻排行榜",
         "Related (3)",
+        # Other languages.
+        "Você pode gostar...",
+        "Leia também",
+        "Noticias relacionadas",
+        "À lire aussi",
+        "Lesen Sie auch",
+        "Leggi anche",
+        "Читайте также",
+        "Baca juga",
+        "関連記事",
     ],
 )
 def test_drops_empty_label(line: str) -> None:
@@ -53,6 +63,8 @@ def test_drops_empty_label(line: str) -> None:
         "You may also like the new park, the mayor said.",
         "最新评论显示这项政策很受欢迎",
         "热门评论 10 条以上的文章会被推荐",
+        "Baca juga: Harga minyak naik lagi pekan ini",
+        "Leia também o relatório completo da comissão.",
     ],
 )
 def test_keeps_labels_with_content_and_sentences(line: str) -> None:

@@ -280,6 +280,14 @@ def test_runs_of_source_time_lines_end_at_plain_text() -> None:
             "Related stories",
             ["Storm closes schools", "Markets rally on rate hopes", "Council expands bike lanes"],
         ),
+        (
+            "Leia também:",
+            ["Tempestade fecha escolas", "Bolsa sobe com juros", "Prefeitura amplia ciclovias"],
+        ),
+        (
+            "Lesen Sie auch",
+            ["Sturm schließt Schulen", "Börse steigt wieder", "Stadt baut mehr Radwege"],
+        ),
     ],
 )
 def test_titles_under_a_related_heading(heading: str, titles: list[str]) -> None:

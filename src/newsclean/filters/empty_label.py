@@ -48,8 +48,11 @@ class EmptyLabelFilter:
         label = EMPTY_LABEL_RX.match
         max_chars = self.max_chars
         for block, f in zip(doc.blocks, doc.features, strict=True):
-            if f.chars > max_chars or f.sentences or f.commas or block.index in dropped:
+            if f.chars > max_chars or f.commas or block.index in dropped:
                 continue
             text = block.text
+            # A sentence mark rules a line out, but for the "..." that may end a heading.
+            if f.sentences and not (f.sentences == 1 and text.endswith("...")):
+                continue
             if text[0] in EMPTY_LABEL_FIRST and (m := label(text)):
                 yield Drop(block.index, _LABEL, f"label {m.group(0).strip()!r} with no content")

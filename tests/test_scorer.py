@@ -5,24 +5,14 @@ from __future__ import annotations
 import random
 
 import pytest
+from tests.samples import STORM_STORY
 
 from newsclean import _scorer
 from newsclean._features import BlockFeatures, compute_features
 from newsclean._scorer import HUGE, MARGIN, RUN_CAP, decide, default_model
 from newsclean._segment import text_blocks
 
-ARTICLE = [
-    "Storm batters the coast",
-    "The storm arrived at dawn on Monday, and by noon thousands of homes had lost power "
-    "across the region, officials said.",
-    "Emergency crews worked through the night to clear fallen trees from the main roads, "
-    "and several schools were closed as a precaution.",
-    "What happens next",
-    "The weather service said that the wind would ease on Tuesday, but it warned that "
-    "heavy rain could still bring flooding to low-lying areas.",
-    "Residents were asked to stay indoors, to keep away from the river banks, and to "
-    "report any damage to the local council as soon as it was safe.",
-]
+ARTICLE = STORM_STORY
 WORDS = ["Home", "News", "Sport", "Weather", "World", "Business", "Video", "Login", "More"]
 
 

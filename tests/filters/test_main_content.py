@@ -4,6 +4,7 @@ import dataclasses
 from collections.abc import Sequence
 
 import pytest
+from tests.samples import STORM_STORY
 
 from newsclean import Pipeline, _scorer
 from newsclean._features import BlockFeatures, compute_features, measure
@@ -46,16 +47,7 @@ EN_PAGE = [
     "Home | World | Business | Sport | Weather",
     "Sign in",
     "Subscribe",
-    "Storm batters the coast",
-    "The storm arrived at dawn on Monday, and by noon thousands of homes had lost power "
-    "across the region, officials said.",
-    "Emergency crews worked through the night to clear fallen trees from the main roads, "
-    "and several schools were closed as a precaution.",
-    "What happens next",
-    "The weather service said that the wind would ease on Tuesday, but it warned that "
-    "heavy rain could still bring flooding to low-lying areas.",
-    "Residents were asked to stay indoors, to keep away from the river banks, and to "
-    "report any damage to the local council as soon as it was safe.",
+    *STORM_STORY,
     "Privacy | Terms | Contact us | About",
     "Follow us",
     "Facebook",

@@ -76,3 +76,8 @@ def test_pages_without_markup_lines_are_unchanged() -> None:
 )
 def test_hostile_lines_finish(line: str) -> None:
     expand_markup_lines(text_blocks(line))
+
+
+def test_cleaning_a_markup_page_is_idempotent() -> None:
+    once = clean(markup_page(), kind="text")
+    assert clean(once, kind="text") == once

@@ -219,6 +219,25 @@ NAV_LINE = r"^[\[【<«‹(]?(?:" + NAV_WORD + r")[\]】>»›)]?\s{0,3}(?:>>|»
 
 # --- empty labels ----------------------------------------------------------------------
 
+# Related-list headings in other languages than Chinese and English: Portuguese,
+# Spanish, French, German, Italian, Russian, Dutch, Indonesian, Japanese, Korean. Shared
+# by EMPTY_LABEL (such a heading alone on its line) and the teaser list headings of
+# newsclean._teaser_text (which match it ignoring case).
+RELATED_HEADING_OTHER_LANGUAGES = (
+    r"Voc[eê]\s(?:[Tt]amb[eé]m\s)?[Pp]ode\s[Gg]ostar|Veja\s[Tt]amb[eé]m|Leia\s[Tt]amb[eé]m|"
+    r"Not[ií]cias\s[Rr]elacionadas|Artigos\s[Rr]elacionados|Mais\s[Ll]id[ao]s|"
+    r"Te\s[Pp]uede\s[Ii]nteresar|Lee\s[Tt]ambi[eé]n|Noticias\s[Rr]elacionadas|"
+    r"Art[ií]culos\s[Rr]elacionados|M[aá]s\s[Ll]e[ií]d[ao]s|"
+    r"[ÀA]\s[Ll]ire\s[Aa]ussi|Lire\s[Aa]ussi|Vous\s[Aa]imerez\s[Aa]ussi|"
+    r"Sur\sle\s[Mm][eê]me\s[Ss]ujet|Articles\s[Ss]imilaires|Les\s[Pp]lus\s[Ll]us|"
+    r"Lesen\s[Ss]ie\s[Aa]uch|Weitere\sArtikel|Das\s[Kk][oö]nnte\sSie\s[Aa]uch\s[Ii]nteressieren|"
+    r"[ÄA]hnliche\sArtikel|Mehr\szum\sThema|Meistgelesen|"
+    r"Leggi\s[Aa]nche|Potrebbe(?:ro)?\s[Ii]nteressarti|Ti\s[Pp]otrebbe(?:ro)?\s[Ii]nteressare|"
+    r"Articoli\s[Cc]orrelati|I\s[Pp]i[uù]\s[Ll]etti|"
+    r"Читайте\s[Тт]акже|Похожие\s[Сс]татьи|Смотрите\s[Тт]акже|"
+    r"Lees\s[Oo]ok|Gerelateerde\s[Aa]rtikelen|Baca\s[Jj]uga|Berita\s[Tt]erkait|Artikel\s[Tt]erkait|"
+    r"関連記事|関連ニュース|관련\s?기사"
+)
 # A heading or label with nothing after it: 关键词：, Tags:, 相关新闻, You may also like.
 EMPTY_LABEL_WORD = (
     r"[关關][键鍵][词詞字]|[标標][签籤]|[责責]任[编編][辑輯]|[编編][辑輯]|[来來]源|作者|分享到|分享|"
@@ -247,21 +266,7 @@ EMPTY_LABEL_WORD = (
     r"In [Oo]ther [Nn]ews|See [Aa]lso|Further [Rr]eading|Don'?t [Mm]iss|"
     r"Popular(?: [Ss]tories| [Pp]osts)?|"
     r"Sponsored [Ss]tories|Around the [Ww]eb|From the [Ww]eb|Also [Rr]ead|Related [Ss]earches|"
-    # The same headings in other languages: Portuguese, Spanish, French, German, Italian,
-    # Russian, Dutch, Indonesian, Japanese, Korean.
-    r"Voc[eê] (?:[Tt]amb[eé]m )?[Pp]ode [Gg]ostar|Veja [Tt]amb[eé]m|Leia [Tt]amb[eé]m|"
-    r"Not[ií]cias [Rr]elacionadas|Artigos [Rr]elacionados|Mais [Ll]id[ao]s|"
-    r"Te [Pp]uede [Ii]nteresar|Lee [Tt]ambi[eé]n|Noticias [Rr]elacionadas|"
-    r"Art[ií]culos [Rr]elacionados|M[aá]s [Ll]e[ií]d[ao]s|"
-    r"À [Ll]ire [Aa]ussi|A [Ll]ire [Aa]ussi|Lire [Aa]ussi|Vous [Aa]imerez [Aa]ussi|"
-    r"Sur le [Mm][eê]me [Ss]ujet|Articles [Ss]imilaires|Les [Pp]lus [Ll]us|"
-    r"Lesen [Ss]ie [Aa]uch|Weitere Artikel|Das [Kk][oö]nnte Sie [Aa]uch [Ii]nteressieren|"
-    r"Ähnliche Artikel|Mehr zum Thema|Meistgelesen|"
-    r"Leggi [Aa]nche|Potrebbe [Ii]nteressarti|Ti [Pp]otrebbe [Ii]nteressare|"
-    r"Articoli [Cc]orrelati|I [Pp]i[uù] [Ll]etti|"
-    r"Читайте [Тт]акже|Похожие [Сс]татьи|Смотрите [Тт]акже|"
-    r"Lees [Oo]ok|Gerelateerde [Aa]rtikelen|Baca [Jj]uga|Berita [Tt]erkait|Artikel [Tt]erkait|"
-    r"関連記事|関連ニュース|관련 ?기사"
+    + RELATED_HEADING_OTHER_LANGUAGES
 )
 EMPTY_LABEL = (
     r"^[\[【「<]?\s{0,2}(?:" + EMPTY_LABEL_WORD + r")\s{0,2}[\]】」>]?\s{0,3}[:：]?\s{0,3}"

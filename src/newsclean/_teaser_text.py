@@ -16,6 +16,8 @@ from typing import Literal, NamedTuple
 import regex
 from rapidfuzz.utils import default_process
 
+from newsclean._patterns import RELATED_HEADING_OTHER_LANGUAGES
+
 # Blocks longer than this are never a time, source, counter or heading line.
 MAX_LINE = 160
 
@@ -127,19 +129,8 @@ _HEADING = regex.compile(
     r"|you\s(?:may|might)\s(?:also\s)?like|recommended(?:\sfor\syou|\sstories|\sarticles|\sreading)?"
     r"|most\s(?:read|popular|viewed|shared|emailed)|(?:top|latest|trending)\s(?:stories|news|headlines)"
     r"|read\s(?:more|next)|editor'?s\spicks?|what\sto\sread\snext|also\sread|see\salso"
-    # The same headings in other languages: Portuguese, Spanish, French, German, Italian,
-    # Russian, Dutch, Indonesian, Japanese, Korean.
-    r"|voc[eê]\s(?:tamb[eé]m\s)?pode\sgostar|veja\stamb[eé]m|leia\stamb[eé]m|mais\slid[ao]s"
-    r"|not[ií]cias\srelacionadas|artigos\srelacionados|te\spuede\sinteresar|lee\stambi[eé]n"
-    r"|noticias\srelacionadas|art[ií]culos\srelacionados|m[aá]s\sle[ií]d[ao]s"
-    r"|[àa]\slire\saussi|lire\saussi|vous\saimerez\saussi|sur\sle\sm[eê]me\ssujet"
-    r"|articles\ssimilaires|les\splus\slus|lesen\ssie\sauch|weitere\sartikel"
-    r"|das\sk[oö]nnte\ssie\sauch\sinteressieren|[äa]hnliche\sartikel|mehr\szum\sthema"
-    r"|meistgelesen|leggi\sanche|(?:ti\s)?potrebbe(?:ro)?\sinteressarti|articoli\scorrelati"
-    r"|i\spi[uù]\sletti|читайте\sтакже|похожие\sстатьи|смотрите\sтакже|lees\sook"
-    r"|gerelateerde\sartikelen|baca\sjuga|berita\sterkait|artikel\sterkait"
-    r"|関連記事|関連ニュース|관련\s?기사"
-    r")\s?[】\]>》]?\s?[:：>»]{0,3}",
+    # The same headings in other languages (matched ignoring case, as all of these).
+    r"|" + RELATED_HEADING_OTHER_LANGUAGES + r")\s?[】\]>》]?\s?[:：>»]{0,3}",
     _FLAGS,
 )
 # A line without digits that matters: a heading, a lone separator, a bare relative time.

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from newsclean._model import Block
+from newsclean._segment import text_blocks
 
 # A start or end tag, or a comment's edge. The attribute part is bounded and cannot
 # cross another "<", so a scan of the line stays linear.
@@ -49,14 +50,14 @@ def expand_markup_lines(blocks: Sequence[Block]) -> tuple[Block, ...]:
     >>> [b.text for b in expand_markup_lines(text_blocks(page))][:3]
     ['Title', 'Body & soul.', 'Body & soul.']
     """
-    if not any(is_markup_line(b.text) for b in blocks if len(b.text) >= MIN_CHARS):
+    markup = {b.index for b in blocks if is_markup_line(b.text)}
+    if not markup:
         return tuple(blocks)
-    from newsclean._html import html_document
-    from newsclean._segment import text_blocks
+    from newsclean._html import html_document  # lxml only for pages that need it
 
     out: list[Block] = []
     for block in blocks:
-        if len(block.text) < MIN_CHARS or not is_markup_line(block.text):
+        if block.index not in markup:
             out.append(Block(len(out), block.start, block.end, block.text))
             continue
         for parsed in html_document(block.text).blocks:

@@ -102,7 +102,7 @@ SITE_STATEMENT = (
     r"免责声明|免責聲明|版权声明|版權聲明|法律声明|法律聲明"
 )
 # Opinion disclaimers: 本文仅代表作者个人观点, 不代表本站立场, 仅提供信息存储空间服务.
-DISCLAIMER = (
+OPINION_DISCLAIMER = (
     r"该文观点|該文觀點|本文观点|本文觀點|此文观点|"
     r"仅代表(?:作者|个人|個人)(?:本人|[^。！？\n]{0,12}?(?:观点|觀點|立场|立場|看法))|"
     r"僅代表(?:作者|個人)(?:本人|[^。！？\n]{0,12}?(?:觀點|立場|看法))|"
@@ -142,7 +142,7 @@ LEGAL_STRONG = "|".join(
         COPYRIGHT_MARK,
         REPRINT_BAN,
         SITE_STATEMENT,
-        DISCLAIMER,
+        OPINION_DISCLAIMER,
     )
 )
 

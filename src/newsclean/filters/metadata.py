@@ -98,7 +98,9 @@ class MetadataFilter:
                 continue
             text = block.text
             # Every field but the font-size switch has a colon (most paragraphs have none).
-            if ("：" not in text and ":" not in text and "字" not in text) or trigger(text) is None:
+            if "：" not in text and ":" not in text and "字" not in text:
+                continue
+            if trigger(text) is None:
                 continue
             fields = metadata_fields(text)
             if fields:

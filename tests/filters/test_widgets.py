@@ -1,7 +1,7 @@
 import pytest
 
 from newsclean.filters.widgets import WidgetFilter
-from newsclean.testing import check_filter, run_filter
+from newsclean.testing import check_filter, make_document, run_filter
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,12 @@ def test_keeps_counts_among_short_lines_and_other_numbers() -> None:
     assert run_filter(WidgetFilter(), [BODY, "12345678", BODY]).labels() == {}
     assert run_filter(WidgetFilter(), [BODY, "2,450", BODY]).labels() == {}
     assert run_filter(WidgetFilter(), [BODY, "４５", BODY]).labels() == {}
+
+
+def test_a_count_is_judged_by_its_kept_neighbours() -> None:
+    doc = make_document(
+        ["The first line of text is long.", "short", "45", "The last line of text is long."]
+    )
+    assert [d.block for d in WidgetFilter()(doc)] == []  # "short" is a table cell's neighbour
+    view = doc.with_dropped(frozenset({1}))  # once "short" is gone, text stands around it
+    assert [d.block for d in WidgetFilter()(view)] == [2]

@@ -88,10 +88,10 @@ class MetadataFilter:
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
         """Yield a drop for each kept block that is a metadata line."""
         trigger = _TRIGGER_RX.search
-        if trigger(doc.raw) is None:  # one scan of the page: no field name can be there
-            return
         max_chars = self.max_chars
         features = doc.features
+        # A plain loop over the kept blocks: this step comes late, when few are left, and
+        # a search of the whole page for a field name would cost more than it saves.
         for block in doc.kept():
             f = features[block.index]
             if not f.han or f.chars > max_chars:

@@ -146,3 +146,23 @@ def test_lines_that_neither_open_nor_end_an_entry_are_text() -> None:
             assert _AFTER_TIME.fullmatch(line[end:]) is None, line
             assert _BEFORE_TIME.fullmatch(line[:start]) is None, line
     assert gated > 3_000
+
+
+def test_keys_of_a_page_are_the_keys_of_its_texts() -> None:
+    # normalise_all takes the ASCII digits out of the UTF-8 bytes and the others with a
+    # pattern; the keys must be those normalise gives each text, whatever the digits
+    # (Arabic-Indic, Devanagari, full-width, circled, superscript, mathematical), the
+    # lone surrogates and the characters NFKC or case folding change.
+    from newsclean._teaser_text import normalise, normalise_all
+
+    pool = [chr(c) for c in range(32, 127)] + [
+        *"\u0660\u0669\u0966\uff11\u2460\u00b2\u4e00\u3000\u0130\u1e9e\ufb01\u0301\u2028",
+        *"\ud800\udfff\U0001d7ce\u4dbf",
+    ]
+    rng = random.Random(5)
+    for _ in range(3000):
+        texts = [
+            "".join(rng.choice(pool) for _ in range(rng.randint(0, 12)))
+            for _ in range(rng.randint(1, 5))
+        ]
+        assert normalise_all(texts) == [normalise(t) for t in texts], texts

@@ -460,6 +460,27 @@ def _nfkc(text: str) -> str:
     return "".join(pieces)
 
 
+def _without_numbers(text: str) -> str:
+    """``text`` with its numbers taken out, as far as a key can tell.
+
+    :func:`normalise` turns each run of digits into a space, and the key then loses
+    every space: so deleting the digits gives the same key. ASCII digits, nearly all
+    digits of a page, are deleted from the UTF-8 bytes at C speed (a byte below 0x80 is
+    always a whole character in UTF-8; "surrogatepass" lets lone surrogates through
+    both ways); the other digits go through _VARIABLE as before. On a page of numbered
+    lines this halves the cost of taking the numbers out.
+
+    >>> _without_numbers("第12期 ١٢ 3a")
+    '第期   a'
+    """
+    text = (
+        text.encode("utf-8", "surrogatepass")
+        .translate(None, b"0123456789")
+        .decode("utf-8", "surrogatepass")
+    )
+    return text if text.isascii() else _VARIABLE.sub(" ", text)
+
+
 def normalise_all(texts: Sequence[str]) -> list[str]:
     """Return :func:`normalise` of every text, folding the joined texts in one pass.
 
@@ -471,7 +492,7 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
         return [normalise(t) for t in texts]
     # default_process maps each character on its own (and only trims the ends, where
     # the spaces go anyway), so one call over the joined texts does the work of many.
-    keys = default_process(_VARIABLE.sub(" ", _nfkc(joined))).replace(" ", "")
+    keys = default_process(_without_numbers(_nfkc(joined))).replace(" ", "")
     parts = keys.split(_SEPARATOR)
     if len(parts) != len(texts):  # NFKC made a separator: be safe
         return [normalise(t) for t in texts]

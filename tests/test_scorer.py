@@ -180,3 +180,19 @@ def test_distinct_lines_reuse_is_exact() -> None:
     keep, probs = decide(feats, model, model.decision)
     assert (keep, probs) == _full_rounds(feats, model.decision)
     assert sum(keep) == 250
+
+
+def test_huge_path_scores_each_block_as_the_block_model_does() -> None:
+    # The huge path scores each distinct feature tuple once and looks the logits up:
+    # outside the window every probability is the block model's, to the last bit.
+    lines = menu_lines(HUGE + 500, 8) + ARTICLE
+    feats = features(lines)
+    model = default_model()
+    params = {**model.decision, "listed": 0.0}
+    keep, probs = decide(feats, model, params)
+    max_chars = max(f.chars for f in feats)
+    expected = [_scorer._sigmoid(z) for z in _scorer._block_logits(feats, model.block, max_chars)]
+    first = keep.index(True)
+    outside = range(max(0, first - MARGIN - RUN_CAP))
+    assert len(outside) > HUGE // 2
+    assert [probs[i] for i in outside] == [expected[i] for i in outside]

@@ -23,7 +23,7 @@ import math
 import operator
 from collections.abc import Sequence
 from importlib import resources
-from itertools import accumulate, chain, compress, islice
+from itertools import accumulate, chain, compress, islice, repeat
 from typing import Any
 
 from newsclean._features import BlockFeatures
@@ -502,16 +502,27 @@ def _decide_huge(
     again takes the exact path.
     """
     n = len(feats)
-    z = _block_logits(feats, model.block, max(map(operator.itemgetter(0), feats)))
-    probs = list(map(_sigmoid, _boost_listed(z, marks, params.get("listed", 0.0))))
+    max_chars = max(map(operator.itemgetter(0), feats))
+    # The lines of a huge page are mostly short lines of a few shapes (a third of the
+    # blocks of even an ordinary page share their features with another). A block's
+    # logit is a function of its features and max_chars alone, so each distinct
+    # feature tuple is scored once and the logits are looked up: the same numbers.
+    distinct = list(dict.fromkeys(feats))
+    logit_of = dict(zip(distinct, _block_logits(distinct, model.block, max_chars), strict=True))
+    z = _boost_listed(list(map(logit_of.__getitem__, feats)), marks, params.get("listed", 0.0))
+    # Likewise each distinct logit goes through the sigmoid once (0.0 and -0.0, the only
+    # distinct floats that compare equal, both give 0.5).
+    sigmoid_of = {v: _sigmoid(v) for v in set(z)}
+    probs = list(map(sigmoid_of.__getitem__, z))
     weights = _run_weights(feats, params.get("mass", 0.0))
     threshold = max(params["threshold"], params.get("relative", 0.0) * max(probs))
     lo, hi = _best_run(probs, weights, threshold)
     hi += 1
     if hi - lo > RUN_CAP:
         # The heaviest stretch of RUN_CAP blocks: the largest difference of prefix sums.
+        # (p - threshold) * w for each block, with C-level maps (the same operations).
         gains = accumulate(
-            ((p - threshold) * w for p, w in zip(probs[lo:hi], weights[lo:hi], strict=True)),
+            map(operator.mul, map(operator.sub, probs[lo:hi], repeat(threshold)), weights[lo:hi]),
             initial=0.0,
         )
         sums = list(gains)

@@ -439,3 +439,24 @@ def test_huge_page_article_in_the_middle() -> None:
         assert EN_PAGE[i] in lines
     assert len(lines) <= 8
     assert pipe.clean(out) == out
+
+
+def test_evidence_is_the_rounded_score_and_is_never_changed() -> None:
+    # Drops with the same rounded score share one evidence mapping (a huge page drops
+    # nearly every block); the pipeline copies evidence before adding ``pass`` to it.
+    from newsclean import default_pipeline
+
+    menu = [f"{w} | {v} | Login" for w in ("Home", "News", "Sport") for v in ("A", "B", "C")]
+    page = "\n".join([*menu, *STORM_STORY, *menu, "Share | Tweet"])
+    drops = run_filter(MainContentFilter(), page.split("\n")).verdicts
+    scores = [v.drop.evidence for v in drops if v.drop is not None]
+    assert scores
+    assert all(set(e) == {"score"} and e["score"] == round(e["score"], 3) for e in scores)
+    by_score = {e["score"]: e for e in scores}
+    assert all(e is by_score[e["score"]] for e in scores)
+    result = default_pipeline().run(page)
+    for verdict in result.verdicts:
+        if verdict.drop is not None and verdict.step == "main_content":
+            assert set(verdict.drop.evidence) <= {"score", "pass"}
+    again = run_filter(MainContentFilter(), page.split("\n")).verdicts
+    assert [v.drop.evidence for v in again if v.drop] == scores

@@ -318,3 +318,95 @@ def test_drops_made_while_settling_name_their_step() -> None:
     steps = [(v.step, v.drop is None) for v in result.verdicts]
     assert steps == [("menu", False), (None, True), (None, True), ("tail", False), ("tail", False)]
     assert result.text == "A long opening paragraph of the story.\nA second long paragraph."
+
+
+# -- long lists of drops (checked in bulk) and huge pages ----------------------------
+
+_MANY = 300  # more drops than _pipeline._BULK, so the bulk check runs first
+
+
+@pytest.mark.parametrize(
+    ("bad", "match"),
+    [
+        (Drop(_MANY + 5, "x", "r"), f"dropped block {_MANY + 5}; document has {_MANY} blocks"),
+        (Drop(-1, "x", "r"), "dropped block -1"),
+        (Drop(True, "x", "r"), "dropped block True"),
+        (Drop(0, "", "r"), "without a label"),
+        (Drop(0, 5, "r"), "without a label"),  # type: ignore[arg-type]
+        (Drop(0, "x", None), "non-str reason"),  # type: ignore[arg-type]
+        (0, "returned int instead of Drop"),
+    ],
+)
+def test_contract_violations_in_a_long_list_name_the_step(bad: Any, match: str) -> None:
+    items = (*[Drop(i, "x", "r") for i in range(_MANY - 1)], bad)
+    page = "\n".join(f"line {i}" for i in range(_MANY))
+    with pytest.raises(FilterContractError, match=match) as info:
+        Pipeline([("bad", Returns(items))]).run(page)
+    assert info.value.step == "bad"
+
+
+@dataclass(frozen=True)
+class DropsAllTwice:
+    """Drop every kept block but the last, each twice (labels ``first``, ``second``)."""
+
+    drop_type: type[Drop] = Drop
+
+    def __call__(self, doc: Document, /) -> list[Drop]:
+        blocks = list(doc.kept())[:-1]
+        return [
+            self.drop_type(b.index, label, "r") for label in ("first", "second") for b in blocks
+        ]
+
+
+def test_first_drop_wins_in_a_long_list() -> None:
+    # The first drop of a block wins within one step's list, and over earlier steps.
+    page = "\n".join(f"line {i}" for i in range(_MANY + 1)).replace("line 7\n", "seven\n")
+    pipe = Pipeline([("early", Contains("seven", "early")), ("many", DropsAllTwice())])
+    result = pipe.run(page)
+    labels = result.labels()
+    assert labels[7] == "early"
+    assert {labels[i] for i in range(_MANY) if i != 7} == {"first"}
+    assert result.text == f"line {_MANY}"
+    assert {v.step for v in result.verdicts if v.drop and v.drop.label == "first"} == {"many"}
+
+
+def test_a_drop_subclass_in_a_long_list_is_accepted() -> None:
+    class MyDrop(Drop):
+        __slots__ = ()
+
+    page = "\n".join(f"line {i}" for i in range(_MANY + 1))
+    result = Pipeline([("mine", DropsAllTwice(MyDrop))]).run(page)
+    assert result.text == f"line {_MANY}"
+    assert {type(v.drop) for v in result.verdicts if v.drop} == {MyDrop}
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_huge_page_leaves_the_garbage_collector_as_it_was(enabled: bool) -> None:
+    import gc
+
+    from newsclean._pipeline import GC_PAUSE_CHARS
+
+    @dataclass(frozen=True)
+    class SeesCollector:
+        log: list[bool]
+
+        def __call__(self, doc: Document, /) -> Iterator[Drop]:
+            self.log.append(gc.isenabled())
+            yield from ()
+
+    log: list[bool] = []
+    pipe = Pipeline([("seen", SeesCollector(log))])
+    page = "x" * (GC_PAUSE_CHARS + 1)
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        pipe.run("short page")
+        assert log
+        assert set(log) == {enabled}  # a page of ordinary size: left alone
+        log.clear()
+        pipe.run(page)
+        assert log
+        assert set(log) == {False}  # paused while the huge page is cleaned
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()

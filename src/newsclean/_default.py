@@ -22,6 +22,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "navigation",
     "teasers",
     "teaser_lines",
+    "comments",
     "near_duplicate",
     "main_content",
     "metadata",

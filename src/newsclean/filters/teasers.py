@@ -516,29 +516,38 @@ class TeaserFilter:
         pair, that pair is the article's own headline and standfirst. Both stay.
         """
         least = max(self.min_summaries, self.min_records)
-        n = len(page.kept)
+        kept, shapes, features = page.kept, page.shapes, page.features
+        longest = self.summary_max
+        # Blocks that may be summaries, by their features alone (a few per page).
+        summaries = [
+            k
+            for k in range(1, len(kept))
+            if shapes[k] is TEXT
+            and (f := features[kept[k].index]).terminal
+            and f.sentences <= 2
+            and 40 <= f.chars <= longest
+        ]
+        if len(summaries) < least:
+            return
         run: list[_Record] = []
-        k = 1
-        while k < n:
+        for k in summaries:
+            if run and run[-1].parts[-1].pos == k - 1:
+                continue  # the block above is the last pair's summary, not a title
             if self._summary_pair(page, k):
                 if run and run[-1].parts[-1].pos != k - 2:
                     yield from self._summary_run(page, run, least)
                     run = []
                 run.append(_Record([_Part(k - 1, "title"), _Part(k, "snippet")]))
-                k += 2
-            else:
-                k += 1
         yield from self._summary_run(page, run, least)
 
     def _summary_pair(self, page: _Page, k: int) -> bool:
         """Whether blocks ``k - 1`` and ``k`` are a headline over a one-sentence summary."""
         kept, shapes, claimed = page.kept, page.shapes, page.claimed
-        if claimed[k] or claimed[k - 1] or shapes[k] is not TEXT:
+        if claimed[k] or claimed[k - 1]:
             return False
-        f = page.features[kept[k].index]
-        # One sentence, but an abbreviation ("B.C. student") counts as a sentence mark.
-        if not (40 <= f.chars <= self.summary_max and f.sentences <= 2 and f.terminal):
-            return False
+        # (The caller chose ``k`` among the blocks of one sentence, at most two sentence
+        # marks: an abbreviation such as "B.C." counts as one, of 40 to summary_max
+        # characters.)
         if kept[k].text.rstrip("\"'”’」』)）")[-1:] not in _SENTENCE_END:
             return False  # ends with a colon or a semicolon: it leads into more text
         title = kept[k - 1]

@@ -25,6 +25,7 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "comments",
     "near_duplicate",
     "main_content",
+    "page_title",
     "metadata",
     "widgets",
 )

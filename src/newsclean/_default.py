@@ -22,8 +22,10 @@ DEFAULT_STEPS: tuple[str, ...] = (
     "navigation",
     "teasers",
     "teaser_lines",
+    "comments",
     "near_duplicate",
     "main_content",
+    "page_title",
     "metadata",
     "widgets",
 )

@@ -37,6 +37,8 @@ _BUILTINS: dict[str, str] = {
     "prompt": "newsclean.filters.prompt:PromptFilter",
     "metadata": "newsclean.filters.metadata:MetadataFilter",
     "widgets": "newsclean.filters.widgets:WidgetFilter",
+    "comments": "newsclean.filters.comments:CommentThreadFilter",
+    "page_title": "newsclean.filters.page_title:PageTitleFilter",
     "teasers": "newsclean.filters.teasers:TeaserFilter",
     "teaser_lines": "newsclean.filters.teaser_lines:TeaserLineFilter",
     "near_duplicate": "newsclean.filters.near_duplicate:NearDuplicateFilter",

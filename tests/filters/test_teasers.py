@@ -206,6 +206,56 @@ def test_title_and_snippet_pairs_en_and_zh() -> None:
     assert run_filter(TeaserFilter(), lines[:5]).labels() == {}
 
 
+SUMMARY_PAIRS = [
+    "Canada Headlines",
+    "Hops shortage spurs microbreweries to reinvent their beers",
+    "A worldwide shortage of hops is forcing small breweries to rewrite their recipes.",
+    "Man arrested in deadly hit-and-run",
+    "A 24-year-old man has been charged in connection with a hit-and-run on Friday.",
+    "Student fights culinary school's piercing ban",
+    "A culinary school won't allow a student to finish her studies over a nose ring.",
+]
+
+
+def test_title_and_one_sentence_summary_pairs() -> None:
+    result = run_filter(TeaserFilter(), [BODY_EN, *SUMMARY_PAIRS])
+    assert _roles(result) == {i: "title" if i % 2 == 0 else "snippet" for i in range(2, 8)}
+    assert [t.title for t in result.teasers] == SUMMARY_PAIRS[1::2]
+    assert result.teasers[0].snippet == SUMMARY_PAIRS[2]
+    # Two pairs are not enough, and the shape can be turned off.
+    assert run_filter(TeaserFilter(), [BODY_EN, *SUMMARY_PAIRS[:5]]).labels() == {}
+    off = TeaserFilter(min_summaries=0)
+    assert run_filter(off, [BODY_EN, *SUMMARY_PAIRS]).labels() == {}
+
+
+def test_article_sections_of_one_sentence_are_kept() -> None:
+    # A roundup goes on from its running text into short sections: not a list.
+    roundup = [
+        BODY_EN,
+        "Canucks 2 Ducks 1",
+        "At Vancouver, Daniel Sedin and Matt Cooke each scored as the Canucks beat Anaheim.",
+        "Flyers 1 Panthers 0",
+        "At Sunrise, Antero Niittymaki stopped 38 shots for his second shutout of the season.",
+        "Kings 3 Blackhawks 2",
+        "At Chicago, Dustin Brown scored the overtime winner as Los Angeles rallied late.",
+    ]
+    assert run_filter(TeaserFilter(), roundup).labels() == {}
+    # Numbered points with one sentence each are the article's own list.
+    numbered = [
+        "How to prepare for the storm",
+        "1. Stock up on water",
+        "Keep at least four litres per person per day for three days.",
+        "2. Charge your phones",
+        "Power cuts may last for days once the lines come down.",
+        "3. Check on your neighbours",
+        "Older people living alone are most at risk in the cold.",
+    ]
+    assert run_filter(TeaserFilter(), numbered).labels() == {}
+    # A headline and standfirst right above the body are the article's own head.
+    head = [*SUMMARY_PAIRS[1:5], "Storm batters the coast", "Thousands lost power.", BODY_EN]
+    assert run_filter(TeaserFilter(), head).labels() == {}
+
+
 @pytest.mark.parametrize(
     ("lines", "titles"),
     [

@@ -8,7 +8,9 @@ teaser *list* is a run of such records. Four shapes of list are recognised:
   ``3 hours ago``), the anchor closing (or opening) each record;
 - titles that carry their own date (``某某标题 (12-24)``), three or more in a row;
 - entries under a related-list heading (``相关新闻``, ``Related stories``);
-- title + truncated snippet pairs (``…``, ``...``), three or more in a row.
+- title + truncated snippet pairs (``…``, ``...``), three or more in a row;
+- title + one-sentence summary pairs, three or more in a row (a section of a portal's
+  headlines: "Hops shortage spurs microbreweries" / "A worldwide shortage of hops...").
 
 Later copies of the same story (desktop and mobile copies of one list, entries repeated
 with other times or other snippet cuts) are matched by a normalised title key: exact
@@ -30,6 +32,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from newsclean._features import BlockFeatures
 from newsclean._model import Block, Document, Drop, Teaser, Verdict
 from newsclean._teaser_text import (
     BULLET,
@@ -97,6 +100,7 @@ class _Page(NamedTuple):
     shapes: list[LineShape]  # shapes[k] describes kept[k]
     special: list[int]  # positions whose shape is not TEXT (_CUT included), in order
     claimed: list[bool]  # positions already in a record
+    features: Sequence[BlockFeatures]  # features[block.index] describes a block
 
 
 def _shapes(doc: Document, kept: list[Block]) -> list[LineShape]:
@@ -145,6 +149,9 @@ class TeaserFilter:
         min_records: entries a list needs (a single entry is never a list).
         min_inline: titles-with-date in a row needed without any other cue.
         min_pairs: title + truncated snippet pairs in a row needed without any other cue.
+        min_summaries: title + one-sentence summary pairs in a row needed without any
+            other cue; 0 turns this list shape off.
+        summary_max: longest one-sentence summary, in characters.
         max_body: text blocks (title, snippet, source) in one entry besides its anchor.
         title_max: longest title, in characters.
         snippet_max: longest snippet, in characters.
@@ -156,6 +163,8 @@ class TeaserFilter:
     min_records: int = 2
     min_inline: int = 3
     min_pairs: int = 3
+    min_summaries: int = 3
+    summary_max: int = 250
     max_body: int = 3
     title_max: int = 120
     snippet_max: int = 300
@@ -181,10 +190,12 @@ class TeaserFilter:
         if kinds["inline"] >= max(self.min_inline, self.min_records):
             finders.append(self._inline)
         finders.append(self._snippet_pairs)
+        if self.min_summaries > 0:
+            finders.append(self._summary_pairs)
         claimed = [False] * len(kept)
         records: list[_Record] = []
         owner: dict[int, _Record] = {}
-        page = _Page(kept, shapes, special, claimed)
+        page = _Page(kept, shapes, special, claimed, doc.features)
         for find in finders:
             for rec in find(page):
                 for part in rec.parts:
@@ -491,6 +502,79 @@ class TeaserFilter:
                 pairs.append(_Record([_Part(title, "title"), _Part(k, "snippet")]))
         if len(pairs) >= least:
             yield from pairs
+
+    # -- list shape 5: title + one-sentence summary pairs -------------------------------
+
+    def _summary_pairs(self, page: _Page) -> Iterator[_Record]:
+        """Runs of headline + one-sentence summary pairs, the summaries not cut short.
+
+        A portal lists its other stories as a headline over the first sentence of each.
+        An article's subheadings are numbered or head paragraphs of several sentences,
+        so an unnumbered title over a single sentence, three times in a row, is a list.
+        Pairs that go on from running text are sections of the article (a roundup's
+        "Kings 3 Blackhawks 2" over its paragraph); where running text follows the last
+        pair, that pair is the article's own headline and standfirst. Both stay.
+        """
+        least = max(self.min_summaries, self.min_records)
+        kept, shapes, features = page.kept, page.shapes, page.features
+        longest = self.summary_max
+        # Blocks that may be summaries, by their features alone (a few per page).
+        summaries = [
+            k
+            for k in range(1, len(kept))
+            if shapes[k] is TEXT
+            and (f := features[kept[k].index]).terminal
+            and f.sentences <= 2
+            and 40 <= f.chars <= longest
+        ]
+        if len(summaries) < least:
+            return
+        run: list[_Record] = []
+        for k in summaries:
+            if run and run[-1].parts[-1].pos == k - 1:
+                continue  # the block above is the last pair's summary, not a title
+            if self._summary_pair(page, k):
+                if run and run[-1].parts[-1].pos != k - 2:
+                    yield from self._summary_run(page, run, least)
+                    run = []
+                run.append(_Record([_Part(k - 1, "title"), _Part(k, "snippet")]))
+        yield from self._summary_run(page, run, least)
+
+    def _summary_pair(self, page: _Page, k: int) -> bool:
+        """Whether blocks ``k - 1`` and ``k`` are a headline over a one-sentence summary."""
+        kept, shapes, claimed = page.kept, page.shapes, page.claimed
+        if claimed[k] or claimed[k - 1]:
+            return False
+        # (The caller chose ``k`` among the blocks of one sentence, at most two sentence
+        # marks: an abbreviation such as "B.C." counts as one, of 40 to summary_max
+        # characters.)
+        if kept[k].text.rstrip("\"'”’」』)）")[-1:] not in _SENTENCE_END:
+            return False  # ends with a colon or a semicolon: it leads into more text
+        title = kept[k - 1]
+        return (
+            not page.features[title.index].numbered
+            and self._entryish(title, shapes[k - 1])
+            and shapes[k - 1].kind == "text"
+            and not is_truncated(title.text)
+        )
+
+    def _summary_run(self, page: _Page, run: list[_Record], least: int) -> Iterator[_Record]:
+        """The records of one run of pairs, if it is still long enough without its last.
+
+        The last pair is the article's own headline and standfirst when running text
+        follows it; a run that goes on from running text is the article's sections.
+        """
+        if not run:
+            return
+        kept, shapes = page.kept, page.shapes
+        start = run[0].first - 1
+        if start >= 0 and self._body(kept[start], shapes[start]):
+            return  # the pairs go on from running text: sections of the article
+        end = run[-1].parts[-1].pos + 1
+        if any(self._body(kept[j], shapes[j]) for j in range(end, min(end + 2, len(kept)))):
+            run = run[:-1]
+        if len(run) >= least:
+            yield from run
 
     # -- de-duplication and drops ------------------------------------------------------
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -320,3 +321,89 @@ def test_function_word_spellings_are_every_string_that_lowercases_to_one() -> No
     for word in _features._EN_FUNCTION:
         spellings.update(map("".join, itertools.product(*(capitals[c] for c in word))))
     assert spellings == _features._FUNCTION_FORMS
+
+
+# Pages whose characters beyond ASCII are all uncased take the byte paths of
+# _measure_columns (pieces of UTF-8 bytes; word counts by shape when shapes repeat).
+_UNCASED_ALPHABET = st.sampled_from(
+    list("aZkK1 .!?,;:|>/-#@©wcomRrCcLl()[]\"'（）\t")
+    + list("。！？，、；｜»›·…：”’」』】")
+    + list("的了是在中文字年月评论回复写道一二三十第")
+    + ["\u3400", "\u4dbf", "\u4dc0", "\u4dff", "\uf900", "\ufaff", "\u3042", "\uac00"]
+    + ["٣", "１", "•", "—", "\U0001f600", "\ud800", "5月", "2024年", "12:30"]
+    + ["The", "the", "THE", "said", "www.", "://", ".com", "Comments", "Reply"]
+)
+_UNCASED_TEXTS = st.lists(
+    st.lists(_UNCASED_ALPHABET, min_size=1, max_size=25).map("".join), min_size=1, max_size=30
+)
+
+
+def _columns_match(texts: list[str]) -> None:
+    texts = list(dict.fromkeys(texts))
+    repeats = [len(t) % 3 + 1 for t in texts]
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_features, "_MAX_BYTES_PER_CHAR", 4.0)
+        got = _features._measure_columns(texts, repeats)
+    assert got is not None
+    expected = list(map(measure, texts, repeats))
+    assert got == expected
+    assert [list(map(type, f)) for f in got] == [list(map(type, f)) for f in expected]
+
+
+@given(_UNCASED_TEXTS)
+def test_columns_equal_measure_on_uncased_texts(texts: list[str]) -> None:
+    _columns_match(texts)
+
+
+@given(_UNCASED_TEXTS, st.sampled_from(["\u3000", "\x1c", "\x85", "é", "\u212a", "Σ"]))
+def test_columns_equal_measure_when_the_byte_paths_are_off(texts: list[str], odd: str) -> None:
+    _columns_match([*texts, f"x{odd}y z"])
+
+
+_SWAPS = str.maketrans("0123456789的中年一", "9876543210了文月三")
+
+
+@given(_UNCASED_TEXTS, st.integers(min_value=2, max_value=6))
+def test_columns_share_word_counts_among_texts_of_one_shape(
+    templates: list[str], copies: int
+) -> None:
+    # Texts that differ only in digits and characters beyond ASCII have one shape:
+    # their word counts are measured once, and still equal measure()'s.
+    texts = [t + " " + str(i) for t in templates for i in range(copies)]
+    texts += [text.translate(_SWAPS) for text in texts]
+    calls: list[int] = []
+
+    def spy(*args: Any) -> Any:
+        calls.append(1)
+        return _spread(*args)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_features, "_spread", spy)
+        _columns_match(texts)
+    assert calls  # the shared path was taken
+
+
+_spread = _features._spread
+
+
+def test_text_ends_decide_terminal_and_full_stops() -> None:
+    ends = ["x.", "x!", "x?", "x。", "x；", "x;", "x,", "x，", "x:", "x：", "x…", "x»", "x|"]
+    ends += ['x."', "x。”", "x)", "x）", "x】", "»", "\"'", "x'", "x]", "x·", "x›", "x、"]
+    texts = [f"{e} {i}" if i % 2 else e for e in ends for i in range(2)]
+    _columns_match(texts * 1)
+    _columns_match([t + "\u4dc0" for t in texts])  # a hexagram symbol: not Han
+
+
+def test_marks_that_end_a_sentence_or_close_a_quote_have_placeholders() -> None:
+    # A text's last byte tells whether it may end in one of them (see _TAIL_*).
+    beyond_ascii = {c for c in _features._TERMINAL | set(_features._CLOSERS) if not c.isascii()}
+    assert beyond_ascii <= set(_features._MARKS)
+
+
+def test_function_words_in_bytes_are_the_ascii_spellings() -> None:
+    # Other spellings hold a cased character beyond ASCII (no page taking the byte
+    # paths has one), and every spelling is letters only (see _WORD_SHAPES).
+    ascii_forms = {form.decode() for form in _features._ASCII_FUNCTION_FORMS}
+    for form in _features._FUNCTION_FORMS - ascii_forms:
+        assert any(not c.isascii() and (c.islower() or c.isupper() or c.istitle()) for c in form)
+    assert all(form.isalpha() for form in _features._FUNCTION_FORMS)

@@ -14,11 +14,12 @@ ratios and scores is the job of the filters that read them.
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from itertools import accumulate, chain, compress, product, repeat
-from operator import add, attrgetter, getitem, mul, sub
+from itertools import accumulate, chain, compress, count, product, repeat
+from operator import add, attrgetter, getitem, itemgetter, mul, sub
 from typing import NamedTuple, TypeVar, cast
 
 from newsclean._model import Block
@@ -171,6 +172,10 @@ def _spellings(word: str) -> Iterator[str]:
 
 
 _FUNCTION_FORMS = frozenset(chain.from_iterable(map(_spellings, _EN_FUNCTION)))
+# The spellings made of ASCII letters, as bytes. Every other one holds a cased character
+# beyond ASCII (the tests check it), so on a page without one, a piece's UTF-8 bytes are
+# among these exactly when the piece is a function word.
+_ASCII_FUNCTION_FORMS = frozenset(form.encode() for form in _FUNCTION_FORMS if form.isascii())
 
 
 class BlockFeatures(NamedTuple):
@@ -385,8 +390,8 @@ def compute_features(
 
 # Pages with fewer distinct texts are measured text by text. On pages of a hundred texts
 # the column passes are no quicker than measure() (both spend most of the time on the
-# pieces of the texts); on pages of thousands they save a third (fewer calls per text,
-# and less work for the garbage collector).
+# pieces of the texts); on pages of thousands they save half or more (fewer calls per
+# text, and less work for the garbage collector).
 _COLUMNS_FROM = 1000
 
 
@@ -409,54 +414,98 @@ def _measure_all(texts: list[str], repeats: list[int]) -> Iterable[BlockFeatures
 
 # Columns of a page, measured on its texts joined by line feeds (see _measure_columns).
 #
-# The UTF-8 form of the joined texts goes through one byte table: ASCII bytes get their
-# measure() class (_ASCII_CLASSES), and the bytes of other characters get classes that
-# tell Han characters apart (one per character, from its first two bytes: U+3400-U+3FFF
-# start E3 90..BF, U+4000-U+4FFF start E4 except U+4DC0-U+4DFF (E4 B7), U+5000-U+9FFF
-# start E5..E9, U+F900-U+FAFF start EF A4..AB). Lead bytes: "3" (E3), "4" (E4), "H"
-# (E5..E9), "F" (EF), "x" (others); continuation bytes: "c" (A4..AB), "e" (B7), "a"
-# (80..8F) and "b" (the rest). C0, C1 and F5 never occur in UTF-8: they stand for the
-# full-width marks that are replaced by them first (see _WIDE_MARKS).
+# The UTF-8 form of the joined texts goes through one byte table. ASCII bytes get their
+# measure() class (_ASCII_CLASSES), except that the capitals A-Z get "U" and the closing
+# marks "')] get "Q": no counted pattern holds either, so every count is unchanged, and
+# "U" tells whether the page has an ASCII capital, "Q" which texts may end in a closer.
+# The bytes of other characters get classes that tell Han characters apart (one per
+# character, from its first two bytes: U+3400-U+3FFF start E3 90..BF, U+4000-U+4FFF start
+# E4, U+5000-U+9FFF start E5..E9, U+F900-U+FAFF start EF A4..AB). Lead bytes: "3" (E3), "H"
+# (E4..E9), "F" (EF), "x" (others); continuation bytes: "c" (A4..AB), "a" (80..8F) and "b"
+# (the rest). E4 also starts the hexagram symbols U+4DC0-U+4DFF (E4 B7), which are not
+# Han: they are replaced by F8 first. C0, C1 and F5..F8 never occur in UTF-8: they stand
+# for the characters replaced by them (see _MARKS).
 _classes = bytearray(_ASCII_CLASSES)  # ASCII as in measure(), "x" above
+_classes[ord("A") : ord("Z") + 1] = b"U" * 26
+for _closer in "\"')]":
+    _classes[ord(_closer)] = ord("Q")
+_classes[0x1C:0x20] = b"w" * 4  # white space to str.split(), not to bytes.split()
 _classes[0x80:0xC0] = b"b" * 64
 _classes[0x80:0x90] = b"a" * 16
 _classes[0xA4:0xAC] = b"c" * 8
-_classes[0xB7] = ord("e")
 _classes[0xE3] = ord("3")
-_classes[0xE4] = ord("4")
-_classes[0xE5:0xEA] = b"H" * 5
+_classes[0xE4:0xEA] = b"H" * 6
 _classes[0xEF] = ord("F")
-_classes[0xC0] = ord("s")
-_classes[0xC1] = ord("C")
-_classes[0xF5] = ord("|")
+_classes[0xC0:0xC2] = b"sC"
+_classes[0xF5:0xF9] = b"|TQx"
 _UTF8_CLASSES = bytes(_classes)
-del _classes
-# Han characters: each adds one "H" or "4" (minus the "4e" that are not Han), or one of
-# the rare "3b", "3c", "3e", "Fc".
-_HAN_CLASSES = (b"H", b"4", b"3b", b"3c", b"3e", b"Fc")
-# Full-width marks, replaced in the UTF-8 bytes by one byte of their class: a sentence
-# mark ("s", counted on its own), a clause mark (counted with ",;" as "C") or a menu
-# separator (counted with "|"). UTF-8 finds a character's bytes only where it is.
-_WIDE_MARKS = tuple(
-    (char.encode(), placeholder)
-    for chars, placeholder in (("。！？", b"\xc0"), ("，、；", b"\xc1"), ("｜»›·", b"\xf5"))
+del _classes, _closer
+# Han characters: each adds one "H", or one of the rare "3b", "3c", "Fc" (none of which
+# can span two characters: "3" and "F" are lead bytes, "b" and "c" continuation bytes).
+_HAN_CLASSES = (b"H", b"3b", b"3c", b"Fc")
+_HEXAGRAM = re.compile(rb"\xe4\xb7[\x80-\xbf]")
+# Full-width marks, and the other marks that may end a sentence or close a quote,
+# replaced in the UTF-8 bytes by one byte of their class: a sentence mark ("s", counted on
+# its own), a clause mark (counted with ",;" as "C"), a menu separator (counted with "|"),
+# another sentence-final mark ("T") or a closer ("Q"). The last two are counted nowhere;
+# with the others, they make the class of a text's last byte say whether its last
+# character may be terminal or a closer (see _TAIL_*). UTF-8 finds a character's bytes
+# only where it is, and each is replaced whole, so no other pattern gains or loses a match.
+_MARKS = {
+    char: (char.encode(), placeholder)
+    for chars, placeholder in (
+        ("。！？", b"\xc0"),
+        ("，、；", b"\xc1"),
+        ("｜»›·", b"\xf5"),
+        ("…：", b"\xf6"),
+        ("”’」』）】", b"\xf7"),
+    )
     for char in chars
+}
+_MARK_CHARS = re.compile("[" + "".join(_MARKS) + "]")
+_LETTERS_OR_LF = frozenset(string.ascii_letters + "\n")
+# What the word counts of UTF-8 bytes depend on, when no character beyond ASCII is cased
+# (see _measure_columns): the ASCII letters and the white space (any white space splits
+# alike). Every other byte is uncased and never part of a function word (they are
+# letters), so it may stand for any other: "0".
+_WORD_SHAPES = bytes(
+    ord(" ") if chr(i) in " \t\x0b\x0c\r" else i if chr(i) in _LETTERS_OR_LF else ord("0")
+    for i in range(256)
 )
+# Texts whose shapes are looked at first, to tell whether shapes repeat.
+_SHAPE_SAMPLE = 1000
+# White space other than the line feed (in the characters beyond ASCII).
+_WIDE_SPACE = re.compile(r"[^\S\n]")
 # Every ASCII byte but the line feed, deleted to keep the other characters' bytes.
 _ASCII_BUT_LF = bytes(i for i in range(128) if i != ord("\n"))
-# In what is left, everything but Chinese function characters and digits (\d beyond
-# ASCII: Arabic-Indic, full-width...) is deleted; then the function characters.
+# In what is left, everything but Chinese function characters (and digits: \d beyond
+# ASCII, Arabic-Indic, full-width...) is deleted; then the function characters.
+_NOT_FUNCTION_RUN = re.compile(r"[^\n" + _ZH_FUNCTION.pattern[1:] + "+")
 _NOT_FUNCTION_OR_DIGIT_RUN = re.compile(r"[^\n\d" + _ZH_FUNCTION.pattern[1:] + "+")
 _ZH_FUNCTION_RUN = re.compile(_ZH_FUNCTION.pattern + "+")
+# The class of a text's last byte: "S" (".!?") and "s" ("。！？") end a sentence, ":" and
+# "T" ("…：") end it too and may end a comment head; "C", "|" and "Q" may be a closer, or
+# a mark that is terminal or not (";" or ","), so those texts are looked at one by one.
+# Any other last byte is an ASCII character or ends a non-ASCII one that is neither.
+_TAIL_TERMINAL = frozenset(b"Ss:T")
+_TAIL_FULL_STOP = bytes(i == ord("S") for i in range(256))  # True is the byte 1
+_TAIL_UNSURE = re.compile(rb"[C|Q]")
+_TAIL_COLON = re.compile(rb"[:T]")
 # Rarely-true flags are looked for only among candidates: the texts whose first
 # character may start a numbered point (each _NUMBERED match starts so) or a comment
 # head (see _is_comment_head), whose last character may end a comment head, or that
 # hold a marker (which never spans two texts, as none holds a line feed).
+_BULLET_HEAD = re.compile("[" + re.escape("".join(sorted(_BULLET_START))) + "]")
 _NUMBERED_HEAD = re.compile(r"[\d一二三四五六七八九十(（第]")
 _COMMENT_HEAD_FIRST = re.compile(r"[0-9#RrCcLl]")
-_COLON = re.compile(r"[:：]")
-_LINK_MARKERS = tuple(marker.encode() for marker in ("://", "www.", "@", "©", ".com"))
 _COMMENT_MARKERS = ("评论", "回复")
+# What a _DATE match looks like in the byte classes when its characters are ASCII, each
+# with a byte it must hold (quicker to look for: a missing pattern costs a scan).
+_DATE_CLASSES = ((b"D:D", b":"), (b"D/D", b"/"), (b"DDDD-D", b"-"), (b"DDDDSD", b"S"))
+# Link markers made of ASCII characters, each with a byte it must hold ("©" is looked
+# for among the characters beyond ASCII first).
+_LINK_MARKERS = ((b"://", b":"), (b"www.", b"w"), (b"@", b"@"), (b".com", b"."))
+_COMMENT_MAX = 120  # longer blocks never head a comment (see _is_comment_head)
 
 
 def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures] | None:
@@ -465,123 +514,190 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
     Measuring a text takes some twenty C-level calls; for a whole page, the texts are
     joined by line feeds and each column (lengths, Han characters, marks...) comes from
     a few passes over the joined text or over the list of texts, so the cost per text
-    is a few list items instead of calls. Each column equals what :func:`measure`
-    computes (the tests compare them on random text). Returns ``None`` when a text is
-    empty or holds a line feed (the rows would not line up with the texts), or when the
-    texts are mostly not ASCII (see _MAX_BYTES_PER_CHAR).
+    is a few list items instead of calls; the word counts of texts of one shape (see
+    _WORD_SHAPES) are measured once when shapes repeat. Each column equals what
+    :func:`measure` computes (the tests compare them on random text). Returns ``None``
+    when a text is empty or holds a line feed (the rows would not line up with the
+    texts), or when the texts are mostly not ASCII (see _MAX_BYTES_PER_CHAR).
     """
     n = len(texts)
     joined = "\n".join(texts)
-    if joined.count("\n") != n - 1:
-        return None
     # surrogatepass: a lone surrogate gets three non-ASCII bytes like other characters.
     utf8 = joined.encode("utf-8", "surrogatepass")
     if len(utf8) > len(joined) * _MAX_BYTES_PER_CHAR:
         return None
-    heads = "".join(map(getitem, texts, repeat(_FIRST)))
-    if len(heads) != n:  # an empty text
+    try:
+        heads = "".join(map(_first_char, texts))
+    except IndexError:  # an empty text
         return None
-    chars = list(map(len, texts))
-    zeros = repeat(0)  # shared by several columns: safe, as every item is the same 0
-    zh_function: Iterable[int] = zeros
-    other_digits: Iterable[int] = zeros
-    has_han = False
+    wide = ""  # the characters beyond ASCII, and the line feeds
     if not joined.isascii():
         wide_bytes = utf8.translate(None, _ASCII_BUT_LF)
-        for mark, placeholder in _WIDE_MARKS:
-            if mark in wide_bytes:
-                utf8 = utf8.replace(mark, placeholder)
         wide = wide_bytes.decode("utf-8", "surrogatepass")
+        for mark in set(_MARK_CHARS.findall(wide)):
+            utf8 = utf8.replace(*_MARKS[mark])
+        if b"\xe4\xb7" in wide_bytes:  # E4 B7 only starts a hexagram symbol
+            utf8 = _HEXAGRAM.sub(b"\xf8", utf8)
+
+    # One class byte per byte (see _UTF8_CLASSES): a non-ASCII character's bytes never
+    # complete an ASCII pattern, so each row's counts are its text's own. Only a line
+    # feed has the class "\n", so there is one row per text unless a text holds one.
+    classes = utf8.translate(_UTF8_CLASSES)
+    rows = classes.split(b"\n")
+    if len(rows) != n:
+        return None
+    finder = _RowFinder(rows)
+    chars = list(map(len, texts))
+    zeros = repeat(0)  # shared by several columns: safe, as every item is the same 0
+    digits = list(map(bytes.count, rows, repeat(b"D"))) if b"D" in classes else [0] * n
+    zh_function: Iterable[int] = zeros
+    other_digits: list[int] | None = None
+    has_han = False
+    if wide:
         has_han = _HAN_RUN.search(wide) is not None
-        # Counts of characters of a kind: delete them, compare the rows' lengths (no
-        # pattern matches a line feed, so the rows stay the texts' own).
-        rest = _NOT_FUNCTION_OR_DIGIT_RUN.sub("", wide)
-        if len(rest) >= n:  # something is left besides the line feeds
+        # Counts of characters of a kind: delete the others, compare the rows' lengths
+        # (no pattern matches a line feed, so the rows stay the texts' own). Every
+        # character of ``wide`` but the line feeds is beyond ASCII, so a \d is a digit
+        # that the "D" class did not count.
+        if _DIGIT.search(wide) is None:
+            if _ZH_FUNCTION.search(wide) is not None:
+                rest = _NOT_FUNCTION_RUN.sub("", wide)
+                zh_function = list(map(len, rest.split("\n")))
+        else:
+            rest = _NOT_FUNCTION_OR_DIGIT_RUN.sub("", wide)
             lengths = list(map(len, rest.split("\n")))
             other_digits = list(map(len, _ZH_FUNCTION_RUN.sub("", rest).split("\n")))
             zh_function = map(sub, lengths, other_digits)
+            digits = list(map(add, digits, other_digits))
 
-    # One class byte per byte (see _UTF8_CLASSES): a non-ASCII character's bytes never
-    # complete an ASCII pattern, so each row's counts are its text's own.
-    classes = utf8.translate(_UTF8_CLASSES)
-    rows = classes.split(b"\n")
-    digits: list[int] = list(map(bytes.count, rows, repeat(b"D")))
-    if other_digits is not zeros:
-        digits = list(map(add, digits, other_digits))
-    # A column of marks that no text holds is all zeros: not counted row by row.
-    stops: Iterable[int] = zeros
-    if b"S " in classes:
-        stops = map(bytes.count, rows, repeat(b"S "))
-    if b"s" in classes:
-        stops = map(add, stops, map(bytes.count, rows, repeat(b"s")))
+    # A column of marks that no text holds is all zeros: not counted row by row. (Looking
+    # for one byte of a mark first is quicker than for the whole mark, when it is missing.)
+    stops: list[Iterable[int]] = []
+    for mark in (b"S ", b"s"):
+        if mark[:1] in classes and mark in classes:
+            stops.append(map(bytes.count, rows, repeat(mark)))
     separators: Iterable[int] = zeros
     for mark in (b"|", b" > ", b" / "):
         # Counted one by one, not as one class: " > / " holds both " > " and " / ".
-        # (Looking for the bare separator first is quicker than for the whole mark.)
         if mark.strip() in classes and mark in classes:
             separators = map(add, separators, map(bytes.count, rows, repeat(mark)))
     han: Iterable[int] = zeros
     latin: list[bool] | None = None
     if has_han:
-        for mark in _HAN_CLASSES:
-            if mark in classes:
-                han = map(add, han, map(bytes.count, rows, repeat(mark)))
-        if b"4e" in classes:
-            han = map(sub, han, map(bytes.count, rows, repeat(b"4e")))
-        han = list(han)
+        counts = [
+            map(bytes.count, rows, repeat(mark))
+            for mark in _HAN_CLASSES
+            if mark[:1] in classes and mark in classes
+        ]
+        han = list(counts[0] if len(counts) == 1 else map(sum, zip(*counts, strict=True)))
         # Word counts only for texts in a script with spaces (as in measure()).
-        latin = list(map(int.__lt__, map(add, han, han), chars))
-        if all(latin):
-            latin = None
+        # (All are when twice the most Han characters of a text is below the shortest.)
+        if max(han) * 2 >= min(chars):
+            latin = list(map(int.__lt__, map(add, han, han), chars))
+            if all(latin):
+                latin = None
 
-    # Word counts: the flags of all pieces in one byte string (a byte 1 per piece that
-    # has the property), counted per text between the texts' first pieces. The line
-    # feeds are white space, so the joined text's pieces are the texts' own, in order.
-    words = list(map(len, map(str.split, texts)))
-    everything = joined.split()
-    firsts = list(accumulate(words, initial=0))
-    ends = firsts[1:]
-    word_counts: list[Iterable[int]] = []
-    for is_counted in (_FUNCTION_FORMS.__contains__, str.istitle, str.islower):
-        if is_counted is str.istitle and joined.islower():
-            # islower() says no character is upper or title case, and a piece without
-            # one is never title case: the column is all zeros (as measure() finds).
-            word_counts.append(zeros)
-            continue
-        flags = bytes(map(is_counted, everything))  # True is the byte 1, False 0
-        if b"\x01" not in flags:
-            word_counts.append(zeros)  # no piece counts: zeros, as measure() finds
-            continue
-        column: Iterable[int] = map(flags.count, repeat(b"\x01"), firsts, ends)
-        if latin is not None:
-            column = map(mul, column, latin)  # times False: no word counts, as in measure()
-        word_counts.append(column)
-    function, capitalised, lowercase = word_counts
+    # Word counts (see _word_columns). The pieces of the texts' UTF-8 bytes cost less
+    # than the texts' own, and say the same (see _ASCII_FUNCTION_FORMS) when no
+    # character beyond ASCII is cased (with an "a", islower() says none is upper or
+    # title case; with an "A", isupper() says none is lower case) and all white space is
+    # white space to bytes.split() (so none is "\x1c".."\x1f", class "w", nor beyond
+    # ASCII). A title-case piece holds an upper- or title-case character: none does
+    # when no byte is an ASCII capital ("U") and no other character is upper or title case.
+    no_wide_capitals = (wide + "a").islower()
+    no_capitals = no_wide_capitals and b"U" not in classes
+    if not (
+        (no_wide_capitals and (wide + "A").isupper())
+        and b"w" not in classes
+        and _WIDE_SPACE.search(wide) is None
+    ):
+        words, function, capitalised, lowercase = _word_columns(
+            texts, str.split, _FUNCTION_FORMS, str.istitle, str.islower, no_capitals, latin, zeros
+        )
+    else:
+        # Then only the letters and the white space of the bytes matter (see
+        # _WORD_SHAPES): texts of one shape have the same counts, measured once per
+        # shape when shapes repeat (on pages of generated lines: lists, tables, logs).
+        shapes = utf8.translate(_WORD_SHAPES).split(b"\n")
+        first_with: dict[bytes, int] = {}  # a shape -> the first text of that shape
+        shape_of: list[int] = []  # each text's shape, as the first text of that shape
+        # (A sample tells whether shapes repeat, before all texts are looked up.)
+        if len(set(shapes[:_SHAPE_SAMPLE])) * 2 <= min(n, _SHAPE_SAMPLE):
+            shape_of = list(map(first_with.setdefault, shapes, count()))
+        if not shape_of or len(first_with) * 2 > n:
+            words, function, capitalised, lowercase = _word_columns(
+                shapes,
+                bytes.split,
+                _ASCII_FUNCTION_FORMS,
+                bytes.istitle,
+                bytes.islower,
+                no_capitals,
+                latin,
+                zeros,
+            )
+        else:
+            columns = _word_columns(
+                first_with,
+                bytes.split,
+                _ASCII_FUNCTION_FORMS,
+                bytes.istitle,
+                bytes.islower,
+                no_capitals,
+                None,
+                zeros,
+            )
+            words, function, capitalised, lowercase = (
+                _spread(column, first_with.values(), shape_of, zeros) for column in columns
+            )
+            if latin is not None:
+                function, capitalised, lowercase = (
+                    column if column is zeros else map(mul, column, latin)
+                    for column in (function, capitalised, lowercase)
+                )
     if zh_function is not zeros:
-        function = map(add, function, zh_function)
-    last = list(map(getitem, map(str.rstrip, texts, repeat(_CLOSERS)), repeat(_LAST)))
+        function = zh_function if function is zeros else map(add, function, zh_function)
+
+    # The last byte of each text (rows are never empty), as a class (see _TAIL_*).
+    tails = bytes(map(getitem, rows, repeat(-1)))
+    terminal = list(map(_TAIL_TERMINAL.__contains__, tails))
+    full_stop = bytearray(tails.translate(_TAIL_FULL_STOP))
+    for i in map(_bytes_match_start, _TAIL_UNSURE.finditer(tails)):
+        last = texts[i].rstrip(_CLOSERS)[-1:]
+        terminal[i] = bool(last) and last in _TERMINAL
+        full_stop[i] = last in _FULL_STOPS
+    # measure() adds the final full stop to the sentence marks: an int either way.
+    sentences: Iterable[int] = full_stop
+    for column in stops:
+        sentences = map(add, sentences, column)
 
     # The rarely-true flags, tested with measure()'s own code on candidates only.
-    row_ends = list(accumulate(map(add, chars, repeat(1))))
-    byte_ends = list(accumulate(map(add, map(len, rows), repeat(1))))
     date = [False] * n
     maybe_date: set[int] = set()
-    # A _DATE match has ASCII digits and ":" "/" "-" "." (seen in the classes), or holds
-    # 年, 月 or another digit.
-    for pattern in _DATE_CLASSES:
-        _rows_holding(pattern, classes, byte_ends, maybe_date)
-    for date_char in "年月":
-        _rows_holding(date_char, joined, row_ends, maybe_date)
-    if other_digits is not zeros:
+    # A _DATE match has ASCII digits and ":" "/" "-" "." (seen in the classes), or
+    # holds 年, 月 or another digit.
+    for pattern, quick in _DATE_CLASSES:
+        if quick in classes:
+            finder.add_holding(pattern, classes, maybe_date)
+    if "年" in wide or "月" in wide:
+        # Its digit before 年 or 月 is another digit, or an ASCII one ("D") right before
+        # the lead byte of 年 or 月 ("H").
+        finder.add_holding(b"DH", classes, maybe_date)
+    if other_digits is not None:
         maybe_date.update(compress(range(n), other_digits))
     for i in maybe_date:
         date[i] = digits[i] > 1 and _DATE.search(texts[i]) is not None
     linkish = [False] * n
     linked: set[int] = set()
-    for link_marker in _LINK_MARKERS:
-        _rows_holding(link_marker, utf8, byte_ends, linked)
+    for link_marker, quick in _LINK_MARKERS:
+        if quick in utf8:
+            finder.add_holding(link_marker, utf8, linked)
+    if "©" in wide:
+        finder.add_holding("©".encode(), utf8, linked)
     for i in linked:
         linkish[i] = True
+    bullet = [False] * n
+    for i in map(_match_start, _BULLET_HEAD.finditer(heads)):
+        bullet[i] = True
     numbered = [False] * n
     for m in _NUMBERED_HEAD.finditer(heads):
         i = m.start()
@@ -589,10 +705,10 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
     comment = [False] * n
     maybe_comment: set[int] = set()
     for marker in _COMMENT_MARKERS:
-        _rows_holding(marker, joined, row_ends, maybe_comment)
+        if marker in wide:
+            finder.add_holding(marker.encode(), utf8, maybe_comment)
     maybe_comment.update(map(_match_start, _COMMENT_HEAD_FIRST.finditer(heads)))
-    tails = "".join(map(getitem, texts, repeat(-1)))
-    maybe_comment.update(map(_match_start, _COLON.finditer(tails)))
+    maybe_comment.update(map(_bytes_match_start, _TAIL_COLON.finditer(tails)))
     for i in maybe_comment:
         # (_is_comment_head rejects long texts too; the length test only saves a call.)
         comment[i] = chars[i] <= _COMMENT_MAX and _is_comment_head(texts[i])
@@ -605,11 +721,11 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
         function,
         capitalised,
         lowercase,
-        map(add, stops, map(_FULL_STOPS.__contains__, last)),
+        sentences,
         map(bytes.count, rows, repeat(b"C")) if b"C" in classes else zeros,
-        map(_TERMINAL.__contains__, last),
+        terminal,
         separators,
-        map(_BULLET_START.__contains__, heads),
+        bullet,
         date,
         linkish,
         repeats,
@@ -627,6 +743,75 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
     return list(map(_SharedFeatures().__getitem__, values))
 
 
+_Piece = TypeVar("_Piece", str, bytes)
+
+
+def _word_columns(
+    rows: Iterable[_Piece],
+    split: Callable[[_Piece], list[_Piece]],
+    forms: frozenset[_Piece],
+    istitle: Callable[[_Piece], bool],
+    islower: Callable[[_Piece], bool],
+    no_capitals: bool,
+    latin: list[bool] | None,
+    zeros: Iterable[int],
+) -> tuple[Iterable[int], Iterable[int], Iterable[int], Iterable[int]]:
+    """Each row's pieces, function words, title-case and lower-case pieces: four columns.
+
+    The pieces of all rows are gathered in one list, row after row (``+=`` returns the
+    list, so its length after each row is where the next row's pieces start). A column
+    in which no piece counts is ``zeros`` (as measure() finds): no piece is a function
+    word when none is in ``forms``, none is title case when the page has ``no_capitals``.
+    """
+    pieces: list[_Piece] = []
+    firsts = [0, *map(len, map(pieces.__iadd__, map(split, rows)))]
+    function = zeros
+    if not forms.isdisjoint(pieces):
+        function = _piece_counts(pieces, forms.__contains__, firsts, latin, zeros)
+    capitalised = zeros
+    if not no_capitals:
+        capitalised = _piece_counts(pieces, istitle, firsts, latin, zeros)
+    lowercase = _piece_counts(pieces, islower, firsts, latin, zeros)
+    return map(sub, firsts[1:], firsts), function, capitalised, lowercase
+
+
+def _spread(
+    values: Iterable[int], firsts: Iterable[int], shape_of: list[int], zeros: Iterable[int]
+) -> Iterable[int]:
+    """Each text's value, from the values of the distinct shapes.
+
+    ``firsts`` are the first texts of the distinct shapes, ``shape_of`` says which of
+    them has each text's shape. A column of one value is that value repeated.
+    """
+    if values is zeros:
+        return zeros
+    by_first = dict(zip(firsts, values, strict=True))
+    distinct = set(by_first.values())
+    if len(distinct) == 1:
+        return repeat(distinct.pop())
+    return map(by_first.__getitem__, shape_of)
+
+
+def _piece_counts(
+    pieces: list[_Piece],
+    is_counted: Callable[[_Piece], bool],
+    firsts: list[int],
+    latin: list[bool] | None,
+    zeros: Iterable[int],
+) -> Iterable[int]:
+    """How many of each text's pieces are counted (see _word_columns).
+
+    ``zeros`` when none is; texts not ``latin`` count none (as in measure()).
+    """
+    flags = bytes(map(is_counted, pieces))  # True is the byte 1, False 0
+    if b"\x01" not in flags:
+        return zeros
+    column: Iterable[int] = map(flags.count, repeat(b"\x01"), firsts, firsts[1:])
+    if latin is not None:
+        column = map(mul, column, latin)  # times False: no word counts, as in measure()
+    return column
+
+
 class _SharedFeatures(dict[tuple[int | bool, ...], BlockFeatures]):
     """BlockFeatures by their values, each made once, when first asked for."""
 
@@ -639,28 +824,41 @@ class _SharedFeatures(dict[tuple[int | bool, ...], BlockFeatures]):
         return made
 
 
-# What a _DATE match looks like in the byte classes, when its characters are ASCII.
-_DATE_CLASSES = (b"D:D", b"D/D", b"DDDD-D", b"DDDDSD")
-_COMMENT_MAX = 120  # longer blocks never head a comment (see _is_comment_head)
-
-
-_Text = TypeVar("_Text", str, bytes)
-_FIRST = slice(0, 1)
-_LAST = slice(-1, None)
+_first_char = cast(Callable[[str], str], itemgetter(0))
 _match_start = cast(Callable[[re.Match[str]], int], re.Match.start)
+_bytes_match_start = cast(Callable[[re.Match[bytes]], int], re.Match.start)
 
 
-def _rows_holding(marker: _Text, joined: _Text, row_ends: list[int], rows: set[int]) -> None:
-    """Add to ``rows`` each joined text (or bytes row) ``i`` that holds ``marker``.
+class _RowFinder:
+    """Finds the rows of a page (its texts) that hold a marker, in the page's bytes.
 
-    ``row_ends[i]`` is the offset just past row ``i``'s line feed; after a hit the
-    search goes on from the next row, so the loop runs once per row found.
+    The offsets of the rows' ends are only worked out when a marker is found (most
+    markers are missing from most pages).
     """
-    at = joined.find(marker)
-    while at >= 0:
-        row = bisect_right(row_ends, at)
-        rows.add(row)
-        at = joined.find(marker, row_ends[row])
+
+    __slots__ = ("_ends", "_rows")
+
+    def __init__(self, rows: list[bytes]) -> None:
+        self._rows = rows
+        self._ends: list[int] | None = None
+
+    def add_holding(self, marker: bytes, joined: bytes, found: set[int]) -> None:
+        """Add to ``found`` each row ``i`` of ``joined`` that holds ``marker``.
+
+        ``joined`` is the page's UTF-8 bytes or their classes (the rows, each followed by
+        a line feed, have the same offsets in both). After a hit the search goes on from
+        the next row, so the loop runs once per row found.
+        """
+        at = joined.find(marker)
+        if at < 0:
+            return
+        ends = self._ends
+        if ends is None:  # ends[i]: the offset just past row i's line feed
+            ends = self._ends = list(accumulate(map(add, map(len, self._rows), repeat(1))))
+        while at >= 0:
+            row = bisect_right(ends, at)
+            found.add(row)
+            at = joined.find(marker, ends[row])
 
 
 _text_of = cast(Callable[[Block], str], attrgetter("text"))

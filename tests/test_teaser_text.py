@@ -12,13 +12,13 @@ from newsclean._teaser_text import (
     _COUNTER_LINE,
     _DATE_AT_END,
     _DIGIT,
+    MAX_LINE,
     TEXT,
     _find_time,
     _inline,
-    _may_close_entry,
     _may_end_with_stamp,
-    _may_open_entry,
     line_shape,
+    surely_text,
 )
 
 # Pieces that make and break time stamps at the end of a line, other scripts' digits and
@@ -132,9 +132,9 @@ def test_lines_that_neither_open_nor_end_an_entry_are_text() -> None:
     gated = 0
     for line in [*made_up, *_entry_lines(40_000)]:
         line = line.strip()
-        if not line or _DIGIT.search(line) is None:
+        if not line or _DIGIT.search(line) is None or len(line) > MAX_LINE:
             continue
-        if _may_open_entry(line) or _may_close_entry(line):
+        if not surely_text(line, 1):
             continue
         gated += 1
         # What line_shape would look at without the cheap test: none of it holds.
@@ -166,3 +166,33 @@ def test_keys_of_a_page_are_the_keys_of_its_texts() -> None:
             for _ in range(rng.randint(1, 5))
         ]
         assert normalise_all(texts) == [normalise(t) for t in texts], texts
+
+
+def test_the_opening_test_never_hides_a_line_without_digits() -> None:
+    # _may_open_no_digit_line judges a line by its first two characters (a partial
+    # match): every line the pattern matches must pass it, whatever its case or brackets.
+    from newsclean._teaser_text import _NO_DIGIT_LINE, _may_open_no_digit_line
+
+    rng = random.Random(3)
+    heads = [
+        *("相关新闻", "相關閱讀", "推荐阅读", "热点", "熱搜", "猜你喜欢", "为您推荐", "延伸阅读"),
+        *("Related", "related stories", "More from the BBC", "You may also like", "Most read"),
+        *("Read more", "Editor's picks", "See also", "Veja também", "Lesen Sie auch", "関連記事"),
+        *("刚刚", "半小时前", "just now", "an hour ago", "yesterday", "发布时间：刚刚"),
+        "Updated yesterday",
+        *("|", "»", "—", "·•", "->"),
+    ]
+    lines = []
+    for head in heads:
+        for variant in (head, head.upper(), head.lower(), head.title()):
+            lines += [variant, f"【{variant}】", f"[{variant}]:", f"< {variant} >>", f"{variant}："]
+    words = [*_VOCABULARY, *heads]
+    lines += ["".join(rng.choice(words) for _ in range(rng.randint(1, 3))) for _ in range(3000)]
+    matched = 0
+    for line in lines:
+        if _NO_DIGIT_LINE.fullmatch(line) is not None:
+            matched += 1
+            assert _may_open_no_digit_line(line[:2]), line
+    assert matched > 300
+    assert not _may_open_no_digit_line("Th")
+    assert not _may_open_no_digit_line("国家")

@@ -8,6 +8,7 @@ blocks longer than :data:`MAX_LINE` are never matched at all.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -143,6 +144,19 @@ _NO_DIGIT_LINE = regex.compile(
 _NO_DIGIT_FIRST = frozenset(
     "[【<《 相推精编編热熱最今更延猜为為阅閱点點评評rmytlewasd|｜·•/—–->»刚剛半jo昨前发發成时時日pu"
 )
+
+
+@functools.lru_cache(maxsize=4096)
+def _may_open_no_digit_line(head: str) -> bool:
+    """Whether a line that opens with ``head`` (two characters) may match _NO_DIGIT_LINE.
+
+    A partial match says whether some line opening with ``head`` can match, so this
+    never rules out a line that does. Lines share a few hundred openings, so the answer
+    is kept per opening (it depends on nothing else).
+    """
+    return _NO_DIGIT_LINE.fullmatch(head, partial=True) is not None
+
+
 # A bullet or number at the start of an entry ("1. ", "• ", "· ", "[1]").
 BULLET = regex.compile(r"[•·●○■□◆◇▪▫►▶※*\-–—]\s?|\d{1,2}[.、．)）]\s?|\[\d{1,2}\]\s?")
 # A byline ("By Jane Doe", "记者 张三"): an article's, never a teaser title.
@@ -197,12 +211,19 @@ def line_shape(text: str, digits: int | None = None) -> LineShape:
     >>> line_shape("The storm arrived at dawn.").kind
     'text'
     """
+    if digits is None:
+        digits = 0 if _DIGIT.search(text) is None else 1
+    if surely_text(text, digits):
+        return TEXT  # most lines of prose: no need for the patterns below
+    return unsure_line_shape(text, digits)
+
+
+def unsure_line_shape(text: str, digits: int) -> LineShape:
+    """:func:`line_shape` of a text that :func:`surely_text` could not call plain text."""
     size = len(text)
-    if size > MAX_LINE or not size:
-        return TEXT
-    if digits == 0 or (digits is None and _DIGIT.search(text) is None):
-        if size > 40 or text[0].lower() not in _NO_DIGIT_FIRST:
-            return TEXT
+    if not digits:
+        if not _may_open_no_digit_line(text[:2]):
+            return TEXT  # most short lines open unlike any such line: no pattern needed
         m = _NO_DIGIT_LINE.fullmatch(text)
         if m is None:
             return TEXT
@@ -212,8 +233,6 @@ def line_shape(text: str, digits: int | None = None) -> LineShape:
         if kind == "separator":
             return _COUNTER
         return LineShape("time", time=m.group("bare"))
-    if not _may_open_entry(text) and not _may_close_entry(text):
-        return TEXT  # most lines of prose: no need for the patterns below
     found = _find_time(text)
     if found is None:
         if _COUNTER_LINE.fullmatch(text) is not None:
@@ -268,34 +287,44 @@ _FIRST_WORDS = frozenset(
 # "p.m." is tested apart), a closing bracket, or a counter (a digit, or the last
 # character of a counter word).
 _LAST_CHARS = frozenset("0123456789前日号)）]】oOmM贴帖论論读讀览覽赞讚藏发發复覆sStTwWeE")
+# (A set look-up is cheaper than str.isascii() and str.isalpha() together.)
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
-def _plain(char: str) -> bool:
-    """Whether ``char`` is a CJK ideograph or full-width punctuation mark."""
-    return "\u4e00" <= char <= "\u9fff" or char in _PLAIN_MARKS
+def surely_text(text: str, digits: int) -> bool:
+    """Whether :func:`line_shape` gives ``text`` the :data:`TEXT` shape by cheap tests alone.
 
+    ``digits`` is the number of digits of ``text`` (only its being zero matters). The
+    tests look at the length, the first three and the last two characters only, so a
+    caller with many lines runs the patterns (:func:`unsure_line_shape`) on the few
+    lines this leaves. False means "maybe another shape", never "surely another".
 
-def _may_open_entry(text: str) -> bool:
-    """Whether ``text`` may open with a time stamp, a time label or a bracket."""
+    >>> surely_text("The storm arrived at dawn, and thousands of homes lost power.", 0)
+    True
+    >>> surely_text("3 hours ago", 1), surely_text("相关新闻", 0)
+    (False, False)
+    """
+    size = len(text)
+    if size > MAX_LINE or not size:
+        return True
     first = text[0]
-    if first in _FIRST_CHARS:
-        return True
-    if first.isascii():
-        head = text[:3]
-        return first.isalpha() and (
-            len(head) < 3 or not head.isascii() or head.lower() in _FIRST_WORDS
-        )
-    return not _plain(first)
-
-
-def _may_close_entry(text: str) -> bool:
-    """Whether ``text`` may end with a time stamp, a counter or a closing bracket."""
+    if not digits:
+        # Every shape of a line without digits is short and opens with a known character.
+        return size > 40 or first.lower() not in _NO_DIGIT_FIRST
+    # A line with digits must open or end like an entry (see the notes above). These
+    # tests run on every line of a page, so they are written out, cheapest first.
     last = text[-1]
-    if last in _LAST_CHARS:
-        return True
+    if last in _LAST_CHARS or first in _FIRST_CHARS:
+        return False
     if last == ".":  # "p.m."
-        return len(text) > 1 and (text[-2] in "mM" or not text[-2].isascii())
-    return not (last.isascii() or _plain(last))
+        if size > 1 and (text[-2] in "mM" or not text[-2].isascii()):
+            return False
+    elif not (last.isascii() or "\u4e00" <= last <= "\u9fff" or last in _PLAIN_MARKS):
+        return False
+    if first in _ASCII_LETTERS:
+        head = text[:3]
+        return size >= 3 and head.isascii() and head.lower() not in _FIRST_WORDS
+    return first.isascii() or "\u4e00" <= first <= "\u9fff" or first in _PLAIN_MARKS
 
 
 def _find_time(text: str) -> tuple[int, int] | None:
@@ -460,25 +489,26 @@ def _nfkc(text: str) -> str:
     return "".join(pieces)
 
 
-def _without_numbers(text: str) -> str:
-    """``text`` with its numbers taken out, as far as a key can tell.
+def _key_of_processed(processed: str) -> str:
+    """The key left of ``processed`` (what default_process gave): no digits, no spaces.
 
-    :func:`normalise` turns each run of digits into a space, and the key then loses
-    every space: so deleting the digits gives the same key. ASCII digits, nearly all
-    digits of a page, are deleted from the UTF-8 bytes at C speed (a byte below 0x80 is
-    always a whole character in UTF-8; "surrogatepass" lets lone surrogates through
-    both ways); the other digits go through _VARIABLE as before. On a page of numbered
-    lines this halves the cost of taking the numbers out.
+    :func:`normalise` turns each run of digits into a space before default_process and
+    then drops every space. default_process maps each character on its own and never
+    makes a digit, so deleting the digits after it gives the same key, and the spaces
+    go in the same pass. ASCII digits (nearly all digits of a page) and spaces are
+    deleted from the UTF-8 bytes at C speed (a byte below 0x80 is always a whole
+    character in UTF-8; "surrogatepass" lets lone surrogates through both ways); other
+    digits, which default_process may have kept, go through _VARIABLE.
 
-    >>> _without_numbers("第12期 ١٢ 3a")
-    '第期   a'
+    >>> _key_of_processed("第12期 ١٢ 3a")
+    '第期a'
     """
     text = (
-        text.encode("utf-8", "surrogatepass")
-        .translate(None, b"0123456789")
+        processed.encode("utf-8", "surrogatepass")
+        .translate(None, b"0123456789 ")
         .decode("utf-8", "surrogatepass")
     )
-    return text if text.isascii() else _VARIABLE.sub(" ", text)
+    return text if text.isascii() else _VARIABLE.sub("", text)
 
 
 def normalise_all(texts: Sequence[str]) -> list[str]:
@@ -492,7 +522,7 @@ def normalise_all(texts: Sequence[str]) -> list[str]:
         return [normalise(t) for t in texts]
     # default_process maps each character on its own (and only trims the ends, where
     # the spaces go anyway), so one call over the joined texts does the work of many.
-    keys = default_process(_without_numbers(_nfkc(joined))).replace(" ", "")
+    keys = _key_of_processed(default_process(_nfkc(joined)))
     parts = keys.split(_SEPARATOR)
     if len(parts) != len(texts):  # NFKC made a separator: be safe
         return [normalise(t) for t in texts]

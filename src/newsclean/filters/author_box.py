@@ -20,6 +20,8 @@ _ABOUT = (
     "Informazioni su",
     "Over",
 )
+# Their first characters.
+_ABOUT_FIRST = frozenset(word[0] for word in _ABOUT)
 # Longest heading; fewest and most words of a name. One word is left out: "About
 # Logitech" heads the company boilerplate of a press release, which is part of it.
 _MAX_HEADING_CHARS = 60
@@ -104,10 +106,13 @@ class AuthorBoxFilter:
             # A heading is "About" (one to three words) and a name of two to four words.
             if not 3 <= f.words <= 7 or f.chars > _MAX_HEADING_CHARS:
                 continue
+            text = block.text
+            if text[0] not in _ABOUT_FIRST or not text.startswith(_ABOUT):
+                continue  # (the first character rules out most lines at less cost)
             i = block.index
-            if i == last or i in dropped or not block.text.startswith(_ABOUT):
+            if i == last or i in dropped:
                 continue
-            name = author_name(block.text)
+            name = author_name(text)
             if name is None:
                 continue
             j = i + 1

@@ -66,7 +66,7 @@ class ContactRowFilter:
                 continue
             text = block.text
             reason: str | None = None
-            evidence: dict[str, int] = {}
+            evidence: dict[str, int] | None = None  # (a dict is made for drops only)
             if ("：" in text or ":" in text) and (m := label(text)):
                 reason = f"contact field {m.group(0).strip()!r}"
             elif f.linkish and "@" in text and (m := EMAIL_RX.search(text)):
@@ -90,4 +90,4 @@ class ContactRowFilter:
             ):
                 reason = "about/contact link"
             if reason is not None:
-                yield Drop(block.index, _LABEL, reason, evidence)
+                yield Drop(block.index, _LABEL, reason, evidence or {})

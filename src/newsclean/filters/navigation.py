@@ -18,6 +18,8 @@ from newsclean._patterns import (
 _LABEL = "navigation"
 # First characters of lines that may be a breadcrumb ("当前位置：", "您的位置", "Home >").
 _CRUMB_FIRST = frozenset("当當您你所目现現YHh首主网網")
+# First characters of every line that may be a navigation word or a breadcrumb.
+_LINE_FIRST = NAV_LINE_FIRST | _CRUMB_FIRST
 # First characters of long "previous/next article: <title>" lines.
 _PREV_NEXT_FIRST = frozenset("上下前后後NPO")
 # Longest line a navigation word line ("返回首页", "More >>") may be.
@@ -107,11 +109,13 @@ class NavigationFilter:
         before: BlockFeatures | None = None
         line = self._line
         dropped = doc.dropped
+        menu_separators = self.min_menu_items - 1
         for block, f in zip(doc.blocks, features, strict=True):
             if block.index in dropped:
                 continue
             if (
                 f.chars <= _MAX_ITEM_CHARS
+                and not f.digits  # (is_menu_item says no at once: saves the call)
                 and is_menu_item(f, block.text)
                 and not _is_field(block.text)
             ):
@@ -121,8 +125,20 @@ class NavigationFilter:
                 yield from self._run(run, before, f, features)
                 run = []
             before = f
-            if f.chars <= _MAX_CHARS and (verdict := line(block.text, f)) is not None:
-                yield Drop(block.index, _LABEL, verdict[0], verdict[1])
+            # _line says None unless the line opens with a navigation or breadcrumb
+            # character or passes the first tests of a one-line menu: those are tried
+            # here, so that most lines cost no call.
+            if f.chars <= _MAX_CHARS and (
+                block.text[0] in _LINE_FIRST
+                or (
+                    ((f.han and not f.digits) or f.separators >= menu_separators)
+                    and (f.separators or f.han)
+                    and not (f.sentences or f.commas)
+                )
+            ):
+                verdict = line(block.text, f)
+                if verdict is not None:
+                    yield Drop(block.index, _LABEL, verdict[0], verdict[1])
         if run:
             yield from self._run(run, before, None, features)
 

@@ -17,6 +17,9 @@ LABEL = "near_duplicate"
 _BUCKET_DEPTH = 16
 # Characters of a key's prefix and suffix used as buckets.
 _BUCKET_CHARS = 10
+# A later document of a run reuses the first one's keys when it has at least this share
+# (as 1 / _REUSE_SHARE) of the first one's blocks (see _keys).
+_REUSE_SHARE = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,13 +66,7 @@ class NearDuplicateFilter:
         """Yield a drop for every later copy of a repeated block."""
         kept = list(doc.kept())
         texts = [b.text for b in kept]
-        known: dict[str, str] = doc.memo("near_duplicate.key")  # a key needs the text alone
-        found = [known.get(t) for t in texts] if known else [None]
-        if None in found:
-            keys = normalise_all(texts)
-            known.update(zip(texts, keys, strict=True))
-        else:
-            keys = cast(list[str], found)
+        keys = _keys(doc, texts)
         first: dict[str, int] = {}  # key -> position (in ``kept``) of its first block
         buckets: dict[str, list[int]] = {}
         dup: dict[int, tuple[int, float]] = {}  # position -> (original position, score)
@@ -128,3 +125,30 @@ class NearDuplicateFilter:
                 f"{score:.0f}% like block {target}",
                 {"duplicate_of": target, "score": round(score, 1)},
             )
+
+
+def _keys(doc: Document, texts: list[str]) -> list[str]:
+    """:func:`normalise_all` of ``texts``, reusing the keys of earlier documents of the run.
+
+    The first document of a run only notes its texts and keys. A later one (the output,
+    cleaned again) looks its texts up among them, but only when it is not much smaller:
+    building the table costs about a tenth of normalising a text per text noted, and
+    when a page of many short lines keeps only a few of them, normalising those few
+    afresh costs far less. Either way the keys are the same (a key needs the text alone).
+    """
+    earlier = doc.memo("near_duplicate.first")
+    if not earlier:
+        keys = normalise_all(texts)
+        earlier["texts"], earlier["keys"] = texts, keys
+        return keys
+    known: dict[str, str] = doc.memo("near_duplicate.key")
+    if not known:
+        if len(texts) * _REUSE_SHARE < len(earlier["texts"]):
+            return normalise_all(texts)
+        known.update(zip(earlier["texts"], earlier["keys"], strict=True))
+    found = [known.get(t) for t in texts]
+    if None in found:
+        keys = normalise_all(texts)
+        known.update(zip(texts, keys, strict=True))
+        return keys
+    return cast(list[str], found)

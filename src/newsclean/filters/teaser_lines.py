@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import compress
 
 from newsclean._features import BlockFeatures
 from newsclean._model import Document, Drop
@@ -113,11 +114,16 @@ class TeaserLineFilter:
         """Yield a drop for each kept block that is one of a list of one-line teasers."""
         kept = list(doc.kept())
         feats = doc.features
+        # (The length, the gate's first test, is tested here too: most lines are short
+        # and cost no call.)
         shapes = [
-            teaser_line_shape(b.text) if _may_be_teaser_line(feats[b.index], b.text) else None
+            teaser_line_shape(b.text)
+            if (f := feats[b.index]).chars >= _MIN_CHARS and _may_be_teaser_line(f, b.text)
+            else None
             for b in kept
         ]
-        marked = [i for i, shape in enumerate(shapes) if shape is not None]
+        # Positions with a shape, picked at C speed (a shape is a non-empty string).
+        marked = list(compress(range(len(shapes)), shapes))
         for k, i in enumerate(marked):
             near = (k > 0 and i - marked[k - 1] <= _NEAR) or (
                 k + 1 < len(marked) and marked[k + 1] - i <= _NEAR

@@ -26,7 +26,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_not
 from types import MappingProxyType
 from typing import NamedTuple
 
@@ -38,12 +39,14 @@ from newsclean._teaser_text import (
     BULLET,
     BYLINE,
     TEXT,
+    TRUNCATED_END,
     LineShape,
     has_time,
     is_clock,
     is_truncated,
-    line_shape,
     normalise_all,
+    surely_text,
+    unsure_line_shape,
 )
 
 LABEL = "teaser"
@@ -91,6 +94,8 @@ class _Record:
 # equal to TEXT, so every test of ``kind`` reads it as text, but another object, so
 # such blocks are among the special positions, where _snippet_pairs finds them.
 _CUT = LineShape("text")
+# The last characters of the truncation marks.
+_CUT_LAST = frozenset(mark[-1] for mark in TRUNCATED_END)
 
 
 class _Page(NamedTuple):
@@ -108,17 +113,25 @@ def _shapes(doc: Document, kept: list[Block]) -> list[LineShape]:
     known: dict[str, LineShape] = doc.memo("teasers.line_shape")  # needs the text alone
     get = known.get
     features = doc.features
-
-    def learn(block: Block) -> LineShape:
+    shapes: list[LineShape] = []
+    append = shapes.append
+    for block in kept:
         text = block.text
-        shape = line_shape(text, features[block.index].digits)
-        if shape is TEXT and is_truncated(text):
-            shape = _CUT
-        known[text] = shape
-        return shape
-
-    # A LineShape is a tuple of four fields, never false: ``or`` learns unknown texts only.
-    return [get(b.text) or learn(b) for b in kept]
+        digits = features[block.index].digits
+        if surely_text(text, digits):
+            # Most lines: the cheap tests cost less than a look-up, so they are not kept.
+            # is_truncated, its last character first (cheaper than endswith a tuple).
+            cut = text[-1] in _CUT_LAST and text.endswith(TRUNCATED_END)
+            append(_CUT if cut else TEXT)
+            continue
+        shape = get(text)
+        if shape is None:
+            shape = unsure_line_shape(text, digits)
+            if shape is TEXT and is_truncated(text):
+                shape = _CUT
+            known[text] = shape
+        append(shape)
+    return shapes
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +192,8 @@ class TeaserFilter:
         shapes = _shapes(doc, kept)
         # Positions of the blocks that are not plain text, or are cut (a few per page):
         # the scans below look at these only.
-        special = [k for k, shape in enumerate(shapes) if shape is not TEXT]
+        # (Picked at C speed: on a long page nearly every block is plain text.)
+        special = list(compress(range(len(shapes)), map(is_not, shapes, repeat(TEXT))))
         _inline_runs(shapes, special, max(self.min_inline, self.min_records))
         kinds = Counter([shapes[k].kind for k in special])
         finders = []

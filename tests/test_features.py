@@ -90,6 +90,9 @@ def test_bullet_start() -> None:
 def test_other_languages_have_function_words() -> None:
     assert measure("Der Sturm ist in der Nacht über die Stadt gezogen.").function >= 3
     assert measure("Буря пришла ночью, и в городе нет света.").function >= 2
+    # Japanese particles count; a Japanese menu of kanji and katakana has none.
+    assert measure("設定画面からでは、このショートカットキーの設定を変更できません。").function == 6
+    assert measure("ホーム 設定 ヘルプ").function == 0
 
 
 def test_repeats_count_identical_blocks() -> None:

@@ -46,8 +46,11 @@ _ASCII_CLASSES = bytes(
     else ord("x")
     for i in range(256)
 )
-# Chinese function characters and particles, frequent in prose and rare in menus.
-_ZH_FUNCTION = re.compile(r"[的了是在和与也就都而及其这那之以为所被把对于将从但并还已要会着过们]")
+# Chinese function characters and particles, frequent in prose and rare in menus, and the
+# commonest Japanese particles, which no Chinese text holds.
+_ZH_FUNCTION_CHARS = "的了是在和与也就都而及其这那之以为所被把对于将从但并还已要会着过们"
+_JA_PARTICLES = "のはをにがでともへや"
+_ZH_FUNCTION = re.compile(f"[{_ZH_FUNCTION_CHARS}{_JA_PARTICLES}]")
 # A date or a clock time, digits first: 2024-05-01, 2024/5/1, 5月1日, 2024年5月, 12:30.
 _DATE = re.compile(r"\d(?:[年月:/]|\d\d\d[-.])\d")
 # Any menu separator counted by measure() (a quick test before counting each of them).
@@ -187,7 +190,7 @@ class BlockFeatures(NamedTuple):
         words: number of white-space separated pieces (words, for scripts that use spaces).
         digits: number of digit characters.
         function: function words (English first, common ones of other languages) plus
-            Chinese function characters.
+            Chinese function characters and Japanese particles.
         capitalised: words that start with a capital letter (title-case words).
         lowercase: words in lower case (prose in any cased script is mostly these).
         sentences: sentence marks inside the block (``。！？!?`` and ``". "``).

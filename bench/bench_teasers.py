@@ -12,6 +12,9 @@ Two kinds of synthetic page, each cleaned with the default pipeline on one core:
   times, other snippet cuts and full-width/half-width variants, like the desktop and
   mobile copies of a portal's list. The large page has 50,000 lines.
 - *distinct*: 200,000 distinct short lines (a worst case for bucketing: nothing repeats).
+  Its words come from a list of nine, so many lines share their letters; the large pages
+  include a *varied* variant too, whose words come from 20,000 made-up ones, so that no
+  work measured for one line's letters serves another line.
 
 For each, the time of the whole default pipeline and of the two steps this benchmark is
 about (``teasers`` and ``near_duplicate``) alone is printed, for 1k, 3k, 10k, 30k and
@@ -83,6 +86,20 @@ def distinct_page(lines: int, seed: int = 11) -> str:
     )
 
 
+def varied_page(lines: int, seed: int = 13) -> str:
+    """``lines`` distinct short lines over a vocabulary of 20,000 made-up words."""
+    rng = random.Random(seed)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    vocabulary = [
+        "".join(rng.choice(letters) for _ in range(rng.randint(3, 9))) for _ in range(20_000)
+    ]
+    return "\n".join(
+        f"{rng.choice(vocabulary)} {rng.choice(vocabulary).title()} {rng.choice(vocabulary)} "
+        f"{i:06d} {rng.choice(HAN)}{rng.choice(HAN)}"
+        for i in range(lines)
+    )
+
+
 def timed(run: Callable[[str], Result], page: str) -> tuple[float, Result | None]:
     """Seconds one run takes, and its result (``None`` and NaN if a step failed)."""
     started = time.perf_counter()
@@ -107,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, page in (
         ("teasers 50k lines", teaser_page(50_000)),
         ("distinct 200k lines", distinct_page(200_000)),
+        ("varied 200k lines", varied_page(200_000)),
     ):
         took, result = timed(default.run, page)
         alone, mine_result = timed(mine.run, page)

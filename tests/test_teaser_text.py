@@ -196,3 +196,12 @@ def test_the_opening_test_never_hides_a_line_without_digits() -> None:
     assert matched > 300
     assert not _may_open_no_digit_line("Th")
     assert not _may_open_no_digit_line("国家")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Veja também", "Noticias relacionadas", "Baca juga", "Читайте также", "関連記事", "관련기사"],
+)
+def test_headings_in_other_languages_are_headings(heading: str) -> None:
+    assert line_shape(heading).kind == "heading"
+    assert line_shape(heading, 0).kind == "heading"

@@ -140,10 +140,6 @@ _NO_DIGIT_LINE = regex.compile(
     rf"|(?:{_TIME_LABEL})?(?P<bare>{_TIME_BARE})",
     _FLAGS,
 )
-# The characters such a line can start with (a cheap test before the regex).
-_NO_DIGIT_FIRST = frozenset(
-    "[【<《 相推精编編热熱最今更延猜为為阅閱点點评評rmytlewasd|｜·•/—–->»刚剛半jo昨前发發成时時日pu"
-)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -309,8 +305,9 @@ def surely_text(text: str, digits: int) -> bool:
         return True
     first = text[0]
     if not digits:
-        # Every shape of a line without digits is short and opens with a known character.
-        return size > 40 or first.lower() not in _NO_DIGIT_FIRST
+        # Every shape of a line without digits is short, and opens with two characters
+        # that some line of that shape opens with.
+        return size > 40 or not _may_open_no_digit_line(text[:2])
     # A line with digits must open or end like an entry (see the notes above). These
     # tests run on every line of a page, so they are written out, cheapest first.
     last = text[-1]

@@ -410,3 +410,68 @@ def test_function_words_in_bytes_are_the_ascii_spellings() -> None:
     for form in _features._FUNCTION_FORMS - ascii_forms:
         assert any(not c.isascii() and (c.islower() or c.isupper() or c.istitle()) for c in form)
     assert all(form.isalpha() for form in _features._FUNCTION_FORMS)
+
+
+def _letters(i: int) -> str:
+    """A made-up lower-case word of four letters, distinct for each ``i`` below 26**4."""
+    return "".join(chr(ord("a") + i // 26**k % 26) for k in range(4))
+
+
+@given(_UNCASED_TEXTS, st.integers(min_value=2, max_value=6))
+def test_columns_share_case_counts_among_texts_of_one_case_shape(
+    templates: list[str], copies: int
+) -> None:
+    # Texts of distinct letters (a rich vocabulary, so no two have one letter shape) but
+    # of a few case shapes: their title- and lower-case counts are measured once per case
+    # shape, and still equal measure()'s.
+    texts = [
+        f"{t} {_letters(k)} {_letters(k + 7).title()}"
+        for k, t in enumerate(t for t in templates for _ in range(copies))
+    ]
+    found: list[object] = []
+
+    def spy(*args: Any) -> Any:
+        found.append(_case_columns(*args))
+        return found[-1]
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(_features, "_case_columns", spy)
+        _columns_match(texts)
+    assert found
+    assert found[-1] is not None  # the shared path was taken
+
+
+_case_columns = _features._case_columns
+
+
+def test_case_shapes_keep_what_title_and_lower_case_see() -> None:
+    # Each byte's case shape has the byte's own istitle()/islower() behaviour and white
+    # space, so a piece's case shape says the same as the piece.
+    def shapes(piece: bytes) -> bytes:
+        return piece.translate(_features._WORD_SHAPES).translate(_features._CASE_SHAPES)
+
+    for i in range(256):
+        b = bytes([i])
+        s = shapes(b)
+        assert (b.isupper(), b.islower(), b.isspace()) == (s.isupper(), s.islower(), s.isspace())
+        assert (s == b"\n") == (b == b"\n")
+    for piece in (b"Ab1c", b"ab", b"AB", b"aB", b"A1b", b"1a", b"Xy Zz", b"\xe7\x9a\x84A"):
+        cased = shapes(piece)
+        assert (cased.istitle(), cased.islower(), len(cased.split())) == (
+            piece.istitle(),
+            piece.islower(),
+            len(piece.split()),
+        )
+
+
+@pytest.mark.parametrize("every", [1, 7, 50, 2000])
+def test_columns_count_sparse_and_dense_pieces_alike(every: int) -> None:
+    # A function word in one text out of ``every`` (some texts hold two, some none and
+    # some no piece at all before it): counted per found piece when rare, per row else.
+    texts = [
+        (f"the {_letters(i)} of" if i % every == 0 else f"{_letters(i)} Zq")
+        + (" ." if i % 3 else "")
+        for i in range(3000)
+    ]
+    texts[5] = "\t"
+    _columns_match(texts)

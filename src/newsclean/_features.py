@@ -370,12 +370,18 @@ def compute_features(
     True
     """
     texts = list(map(_text_of, blocks))
+    n = len(texts)
+    # On a page of thousands of texts, a set tells quicker than a Counter whether every
+    # text is distinct; the measurements are then already the rows, with no table to
+    # look them up in. (The hashes the set computes are cached in the strings, so a
+    # Counter built after it costs no more than one built at first.)
+    if not known and n >= _COLUMNS_FROM and len(set(texts)) == n:
+        return tuple(_measure_all(texts, [1] * n))
     # Identical lines (repeated menus, "Share", "Reply") share one measurement.
     counts = Counter(texts)
-    if not known and len(counts) == len(texts):
-        # Every text is distinct, so ``counts`` lists them in page order: the
-        # measurements are already the rows, with no table to look them up in.
-        return tuple(_measure_all(texts, [1] * len(texts)))
+    if not known and len(counts) == n:
+        # Every text is distinct, so ``counts`` lists them in page order (as above).
+        return tuple(_measure_all(texts, [1] * n))
     if not known:
         by_text = dict(zip(counts, _measure_all(list(counts), list(counts.values())), strict=True))
     else:
@@ -475,6 +481,18 @@ _WORD_SHAPES = bytes(
     ord(" ") if chr(i) in " \t\x0b\x0c\r" else i if chr(i) in _LETTERS_OR_LF else ord("0")
     for i in range(256)
 )
+# What the title- and lower-case counts of UTF-8 bytes depend on, under the same
+# condition: which bytes are lower-case ASCII letters ("a"), capitals ("A"), white space
+# (" ") or line feeds; every other byte is uncased to bytes.istitle() and bytes.islower().
+# A table over the _WORD_SHAPES of the bytes (which keep all that): it maps the letters.
+_CASE_SHAPES = bytes(
+    ord("a")
+    if chr(i) in string.ascii_lowercase
+    else ord("A")
+    if chr(i) in string.ascii_uppercase
+    else i
+    for i in range(256)
+)
 # Texts whose shapes are looked at first, to tell whether shapes repeat.
 _SHAPE_SAMPLE = 1000
 # White space other than the line feed (in the characters beyond ASCII).
@@ -500,7 +518,13 @@ _TAIL_COLON = re.compile(rb"[:T]")
 # hold a marker (which never spans two texts, as none holds a line feed).
 _BULLET_HEAD = re.compile("[" + re.escape("".join(sorted(_BULLET_START))) + "]")
 _NUMBERED_HEAD = re.compile(r"[\d一二三四五六七八九十(（第]")
-_COMMENT_HEAD_FIRST = re.compile(r"[0-9#RrCcLl]")
+_COMMENT_HEAD_FIRST = re.compile(r"[0-9#]")
+# A _COMMENT_HEAD match that starts with a letter spells "comment(s)", "leave a",
+# "reply", "replies" or "re:", so its second character is an o or an e (in either case:
+# under IGNORECASE no other character matches those two letters). Pages of made-up words
+# have many texts that start with one of these letters, few with one of these pairs.
+_COMMENT_HEAD_LETTER = re.compile(r"[RrCcLl]")
+_COMMENT_SECOND = frozenset("oOeE")
 _COMMENT_MARKERS = ("评论", "回复")
 # What a _DATE match looks like in the byte classes when its characters are ASCII, each
 # with a byte it must hold (quicker to look for: a missing pattern costs a scan).
@@ -518,7 +542,8 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
     joined by line feeds and each column (lengths, Han characters, marks...) comes from
     a few passes over the joined text or over the list of texts, so the cost per text
     is a few list items instead of calls; the word counts of texts of one shape (see
-    _WORD_SHAPES) are measured once when shapes repeat. Each column equals what
+    _WORD_SHAPES) are measured once when shapes repeat, else those of texts of one case
+    shape (all but the function words, see _case_columns). Each column equals what
     :func:`measure` computes (the tests compare them on random text). Returns ``None``
     when a text is empty or holds a line feed (the rows would not line up with the
     texts), or when the texts are mostly not ASCII (see _MAX_BYTES_PER_CHAR).
@@ -615,37 +640,65 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
         and _WIDE_SPACE.search(wide) is None
     ):
         words, function, capitalised, lowercase = _word_columns(
-            texts, str.split, _FUNCTION_FORMS, str.istitle, str.islower, no_capitals, latin, zeros
+            texts,
+            str.split,
+            _FUNCTION_FORMS,
+            None if no_capitals else str.istitle,
+            str.islower,
+            latin,
+            zeros,
         )
     else:
         # Then only the letters and the white space of the bytes matter (see
         # _WORD_SHAPES): texts of one shape have the same counts, measured once per
         # shape when shapes repeat (on pages of generated lines: lists, tables, logs).
-        shapes = utf8.translate(_WORD_SHAPES).split(b"\n")
+        shaped = utf8.translate(_WORD_SHAPES)
+        # A sample of rows tells whether shapes repeat, before all rows are split off
+        # and looked up (the rows of ``shaped`` are as long as ``rows``).
+        sample = shaped[: sum(map(len, rows[:_SHAPE_SAMPLE])) + _SHAPE_SAMPLE].split(b"\n")
+        sample = sample[:_SHAPE_SAMPLE]
+        shapes: list[bytes] | None = None
         first_with: dict[bytes, int] = {}  # a shape -> the first text of that shape
         shape_of: list[int] = []  # each text's shape, as the first text of that shape
-        # (A sample tells whether shapes repeat, before all texts are looked up.)
-        if len(set(shapes[:_SHAPE_SAMPLE])) * 2 <= min(n, _SHAPE_SAMPLE):
+        if len(set(sample)) * 2 <= min(n, _SHAPE_SAMPLE):
+            shapes = shaped.split(b"\n")
             shape_of = list(map(first_with.setdefault, shapes, count()))
         if not shape_of or len(first_with) * 2 > n:
-            words, function, capitalised, lowercase = _word_columns(
-                shapes,
-                bytes.split,
-                _ASCII_FUNCTION_FORMS,
-                bytes.istitle,
-                bytes.islower,
-                no_capitals,
-                latin,
-                zeros,
-            )
+            # Rows of distinct letters (a rich vocabulary) may still share case shapes:
+            # then the word, title- and lower-case counts come once per case shape, and
+            # only the function words are counted piece by piece.
+            cased = _case_columns(shaped, sample, n, no_capitals, latin, zeros)
+            if cased is None:
+                words, function, capitalised, lowercase = _word_columns(
+                    shaped.split(b"\n") if shapes is None else shapes,
+                    bytes.split,
+                    _ASCII_FUNCTION_FORMS,
+                    None if no_capitals else bytes.istitle,
+                    bytes.islower,
+                    latin,
+                    zeros,
+                )
+            else:
+                words, capitalised, lowercase = cased
+                # The pieces of all rows in one split: a line feed is white space too,
+                # so they are each row's pieces in turn, cut by the rows' word counts.
+                pieces = shaped.split()
+                function = zeros
+                if not _ASCII_FUNCTION_FORMS.isdisjoint(pieces):
+                    function = _piece_counts(
+                        pieces,
+                        _ASCII_FUNCTION_FORMS.__contains__,
+                        [0, *accumulate(words)],
+                        latin,
+                        zeros,
+                    )
         else:
             columns = _word_columns(
                 first_with,
                 bytes.split,
                 _ASCII_FUNCTION_FORMS,
-                bytes.istitle,
+                None if no_capitals else bytes.istitle,
                 bytes.islower,
-                no_capitals,
                 None,
                 zeros,
             )
@@ -711,6 +764,10 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
         if marker in wide:
             finder.add_holding(marker.encode(), utf8, maybe_comment)
     maybe_comment.update(map(_match_start, _COMMENT_HEAD_FIRST.finditer(heads)))
+    for m in _COMMENT_HEAD_LETTER.finditer(heads):
+        i = m.start()
+        if texts[i][1:2] in _COMMENT_SECOND:
+            maybe_comment.add(i)
     maybe_comment.update(map(_bytes_match_start, _TAIL_COLON.finditer(tails)))
     for i in maybe_comment:
         # (_is_comment_head rejects long texts too; the length test only saves a call.)
@@ -747,15 +804,17 @@ def _measure_columns(texts: list[str], repeats: list[int]) -> list[BlockFeatures
 
 
 _Piece = TypeVar("_Piece", str, bytes)
+# A column with fewer counted pieces than one per this many rows is counted piece by
+# piece (see _piece_counts): finding a piece costs a few times what counting a row does.
+_SPARSE = 8
 
 
 def _word_columns(
     rows: Iterable[_Piece],
     split: Callable[[_Piece], list[_Piece]],
     forms: frozenset[_Piece],
-    istitle: Callable[[_Piece], bool],
-    islower: Callable[[_Piece], bool],
-    no_capitals: bool,
+    istitle: Callable[[_Piece], bool] | None,
+    islower: Callable[[_Piece], bool] | None,
     latin: list[bool] | None,
     zeros: Iterable[int],
 ) -> tuple[Iterable[int], Iterable[int], Iterable[int], Iterable[int]]:
@@ -764,7 +823,9 @@ def _word_columns(
     The pieces of all rows are gathered in one list, row after row (``+=`` returns the
     list, so its length after each row is where the next row's pieces start). A column
     in which no piece counts is ``zeros`` (as measure() finds): no piece is a function
-    word when none is in ``forms``, none is title case when the page has ``no_capitals``.
+    word when none is in ``forms``; the title- and lower-case columns are ``zeros`` too
+    when ``istitle`` or ``islower`` is ``None`` (no piece is title case on a page without
+    capitals).
     """
     pieces: list[_Piece] = []
     firsts = [0, *map(len, map(pieces.__iadd__, map(split, rows)))]
@@ -772,10 +833,62 @@ def _word_columns(
     if not forms.isdisjoint(pieces):
         function = _piece_counts(pieces, forms.__contains__, firsts, latin, zeros)
     capitalised = zeros
-    if not no_capitals:
+    if istitle is not None:
         capitalised = _piece_counts(pieces, istitle, firsts, latin, zeros)
-    lowercase = _piece_counts(pieces, islower, firsts, latin, zeros)
+    lowercase = zeros
+    if islower is not None:
+        lowercase = _piece_counts(pieces, islower, firsts, latin, zeros)
     return map(sub, firsts[1:], firsts), function, capitalised, lowercase
+
+
+def _case_columns(
+    shaped: bytes,
+    sample: list[bytes],
+    n: int,
+    no_capitals: bool,
+    latin: list[bool] | None,
+    zeros: Iterable[int],
+) -> tuple[list[int], Iterable[int], Iterable[int]] | None:
+    """The word, title- and lower-case counts of the rows of ``shaped``, per case shape.
+
+    ``shaped`` is the page's UTF-8 bytes through _WORD_SHAPES (``n`` rows), ``sample``
+    its first rows. Only for the byte path of _measure_columns (no character beyond
+    ASCII is cased, all white space is ASCII). There ``bytes.istitle`` and
+    ``bytes.islower`` of a piece see only which of its bytes are lower-case letters,
+    capitals or uncased, and bytes.split only which are white space: rows of one case
+    shape (see _CASE_SHAPES) count alike.
+    A page of made-up words rarely repeats a row's letters but often their case shape.
+    Returns ``None`` when case shapes do not repeat (a sample of rows tells).
+    """
+    # (The sample is looked at first: most pages go no further.)
+    sampled = set(map(bytes.translate, sample, repeat(_CASE_SHAPES)))
+    if len(sampled) * 2 > min(n, _SHAPE_SAMPLE):
+        return None
+    cases = shaped.translate(_CASE_SHAPES).split(b"\n")
+    first_with: dict[bytes, int] = {}  # a case shape -> the first row of that shape
+    shape_of = list(map(first_with.setdefault, cases, count()))
+    if len(first_with) * 2 > n:
+        return None
+    words, _, capitalised, lowercase = _word_columns(
+        first_with,
+        bytes.split,
+        frozenset(),
+        None if no_capitals else bytes.istitle,
+        bytes.islower,
+        None,
+        zeros,
+    )
+    # (The word counts as a list: the caller cuts the pieces of all rows by them.)
+    words_of = dict(zip(first_with.values(), words, strict=True))
+    capitalised, lowercase = (
+        _spread(column, first_with.values(), shape_of, zeros) for column in (capitalised, lowercase)
+    )
+    if latin is not None:
+        capitalised, lowercase = (
+            column if column is zeros else map(mul, column, latin)
+            for column in (capitalised, lowercase)
+        )
+    return list(map(words_of.__getitem__, shape_of)), capitalised, lowercase
 
 
 def _spread(
@@ -807,9 +920,22 @@ def _piece_counts(
     ``zeros`` when none is; texts not ``latin`` count none (as in measure()).
     """
     flags = bytes(map(is_counted, pieces))  # True is the byte 1, False 0
-    if b"\x01" not in flags:
+    counted = flags.count(b"\x01")
+    if not counted:
         return zeros
-    column: Iterable[int] = map(flags.count, repeat(b"\x01"), firsts, firsts[1:])
+    column: Iterable[int]
+    if counted * _SPARSE <= len(firsts):
+        # Few pieces count (a function word now and then among made-up words): each is
+        # added to its row, found by bisection (row i holds pieces firsts[i] up to
+        # firsts[i + 1], so the last first at or before a piece is its row's, even past
+        # rows without pieces), instead of counting every row.
+        column = [0] * (len(firsts) - 1)
+        at = flags.find(b"\x01")
+        while at >= 0:
+            column[bisect_right(firsts, at) - 1] += 1
+            at = flags.find(b"\x01", at + 1)
+    else:
+        column = map(flags.count, repeat(b"\x01"), firsts, firsts[1:])
     if latin is not None:
         column = map(mul, column, latin)  # times False: no word counts, as in measure()
     return column

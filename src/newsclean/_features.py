@@ -521,8 +521,8 @@ _NUMBERED_HEAD = re.compile(r"[\d一二三四五六七八九十(（第]")
 _COMMENT_HEAD_FIRST = re.compile(r"[0-9#]")
 # A _COMMENT_HEAD match that starts with a letter spells "comment(s)", "leave a",
 # "reply", "replies" or "re:", so its second character is an o or an e (in either case:
-# under IGNORECASE no other character matches those two letters). Pages of made-up words
-# have many texts that start with one of these letters, few with one of these pairs.
+# under IGNORECASE no other character matches those two letters). Many texts start with
+# one of these letters ("Rain", "Lead"), few with one of these pairs.
 _COMMENT_HEAD_LETTER = re.compile(r"[RrCcLl]")
 _COMMENT_SECOND = frozenset("oOeE")
 _COMMENT_MARKERS = ("评论", "回复")

@@ -25,21 +25,27 @@ def _after_heading(lines: list[str]) -> Result:
     return Pipeline([("heading", heading), ("comments", CommentThreadFilter())]).run(page)
 
 
+NAMES = ["ann", "bo", "cy", "dee", "ed"]
+
+
 def _thread(signature: str, n: int = 4) -> list[str]:
     lines: list[str] = []
     for i in range(n):
-        lines += [f"Comment number {i} says the car looks fun.", signature.format(i=i)]
+        lines += [
+            f"Comment number {i} says the car looks fun.",
+            signature.format(i=i, name=NAMES[i]),
+        ]
     return lines
 
 
 @pytest.mark.parametrize(
     "signature",
     [
-        "Posted by: reader{i} | Jan 10, 2008 4:1{i}:12 PM",
-        "Posted By: reader{i} | January 07 2008 at 03:0{i} PM",
-        "BY READER{i} AT 01/08/08 05:3{i} PM",
-        "Submitted by reader{i} on 12 May 2019 - 10:4{i}",
-        "Publicado por reader{i} em 12/05/2019 às 10:4{i}",
+        "Posted by: {name} | Jan 10, 2008 4:1{i}:12 PM",
+        "Posted By: {name} | January 07 2008 at 03:0{i} PM",
+        "BY {name} AT 01/08/08 05:3{i} PM",
+        "Submitted by {name} on 12 May 2019 - 10:4{i}",
+        "Publicado por {name} em 12/05/2019 às 10:4{i}",
     ],
 )
 def test_signed_threads_go_with_their_text(signature: str) -> None:
@@ -54,7 +60,7 @@ def test_signed_threads_go_with_their_text(signature: str) -> None:
 def test_first_comment_stays_without_a_gap_above_it() -> None:
     # Nothing tells the article's last paragraph from the first comment: both stay.
     result = run_filter(
-        CommentThreadFilter(), [*ARTICLE, *_thread("Posted by: r{i} | Jan 10, 2008 4:1{i} PM")]
+        CommentThreadFilter(), [*ARTICLE, *_thread("Posted by: {name} | Jan 10, 2008 4:1{i} PM")]
     )
     assert sorted(result.labels()) == list(range(4, 11))
     assert ARTICLE[2] in result.text
@@ -62,9 +68,9 @@ def test_first_comment_stays_without_a_gap_above_it() -> None:
 
 
 def test_too_few_or_scattered_signatures_are_kept() -> None:
-    two = [*ARTICLE, *_thread("Posted by: r{i} | Jan 10, 2008 4:1{i} PM", n=2)]
+    two = [*ARTICLE, *_thread("Posted by: {name} | Jan 10, 2008 4:1{i} PM", n=2)]
     assert run_filter(CommentThreadFilter(), two).labels() == {}
-    scattered = [*ARTICLE, *_thread("Posted by: r{i} | Jan 10, 2008 4:1{i} PM", n=4)]
+    scattered = [*ARTICLE, *_thread("Posted by: {name} | Jan 10, 2008 4:1{i} PM", n=4)]
     assert run_filter(CommentThreadFilter(max_gap=0), scattered).labels() == {}
 
 
@@ -81,13 +87,13 @@ def test_bylines_and_dates_without_a_signature_shape_are_kept() -> None:
     assert run_filter(CommentThreadFilter(), lines).labels() == {}
     # The article's byline signs like a comment, but stays apart from a thread
     # signed another way.
-    page = [lines[0], *ARTICLE, *_thread("Posted by: r{i} | Jan 10, 2008 4:1{i} PM")]
+    page = [lines[0], *ARTICLE, *_thread("Posted by: {name} | Jan 10, 2008 4:1{i} PM")]
     assert 0 not in run_filter(CommentThreadFilter(), page).labels()
 
 
 def test_default_pipeline_drops_a_thread() -> None:
     page = "\n".join(
-        [*ARTICLE, "Comments", *_thread("Posted by: reader{i} | Jan 10, 2008 4:1{i}:12 PM")]
+        [*ARTICLE, "Comments", *_thread("Posted by: {name} | Jan 10, 2008 4:1{i}:12 PM")]
     )
     text = default_pipeline().clean(page)
     assert "Posted by" not in text
@@ -106,3 +112,15 @@ def test_hostile_input_is_fast() -> None:
         "by " * 100_000,
     ]:
         run_filter(CommentThreadFilter(), page)
+
+
+def test_a_live_blog_signed_by_one_reporter_is_kept() -> None:
+    updates: list[str] = []
+    for minute in range(10, 16):
+        reporter = "Jane Doe" if minute % 2 else "Li Wei"
+        half = "AM" if minute < 13 else "p.m."
+        updates += [
+            f"Rescue teams reached the village at 10:{minute}, officials said.",
+            f"Posted by {reporter} at 10:{minute} {half}",
+        ]
+    assert run_filter(CommentThreadFilter(), [*ARTICLE, *updates]).labels() == {}

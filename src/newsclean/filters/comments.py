@@ -23,6 +23,10 @@ _SIGNATURE_HEAD = re.compile(
 )
 # The clock time of a signature: "4:49:12 PM", "03:06 PM", "9:06pm", "17:00".
 _CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.])")
+# What varies in the signatures of one author: digits and the half of the day.
+_TIME_PARTS = re.compile(r"\d+|\b[ap]\.?m\b\.?")
+# Distinct authors (signatures without their time parts) a thread needs.
+_MIN_AUTHORS = 3
 # Longest line that may be a signature (a name, a date and a time).
 _MAX_SIGNATURE_CHARS = 120
 
@@ -34,10 +38,12 @@ class CommentThreadFilter:
     A *signature* is a short line that opens with its author ("Posted by: Sean | Jan 10,
     2008 4:49:12 PM", "BY TAROCHAN AT 01/08/08 05:30 PM") and holds a clock time. When
     ``min_comments`` signatures or more stand on the page with comment text between them
-    (at most ``max_gap`` blocks), the signatures and the text between them are a thread
-    of comments: all of it goes. The first comment's text, above the first signature,
-    goes as well when a dropped block (a removed "Comments" heading or form) separates
-    it from what comes before, so the article's last paragraph never goes with it.
+    (at most ``max_gap`` blocks), signed by three authors or more (a live blog's updates,
+    signed by one or two reporters, differ only in their times), the signatures and the
+    text between them are a thread of comments: all of it goes. The first comment's
+    text, above the first signature, goes as well when a dropped block (a removed
+    "Comments" heading or form) separates it from what comes before, so the article's
+    last paragraph never goes with it.
 
     Evidence: ``signatures`` (how many the thread has) and ``role`` (``signature`` or
     ``text``).
@@ -92,6 +98,11 @@ class CommentThreadFilter:
     def _thread(self, kept: list[Block], thread: list[int]) -> Iterator[Drop]:
         """The drops of one run of signatures, if it is long enough to be a thread."""
         if len(thread) < self.min_comments:
+            return
+        # Readers sign with their own names; a live blog's updates are signed by one or
+        # two reporters. Signatures that differ only in their times are not a thread.
+        authors = {_TIME_PARTS.sub("", kept[pos].text.lower()) for pos in thread}
+        if len(authors) < _MIN_AUTHORS:
             return
         first, last = thread[0], thread[-1]
         # The first comment's text stands above the first signature: as many blocks as

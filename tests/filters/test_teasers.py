@@ -251,6 +251,28 @@ def test_article_sections_of_one_sentence_are_kept() -> None:
         "Older people living alone are most at risk in the cold.",
     ]
     assert run_filter(TeaserFilter(), numbered).labels() == {}
+    # Questions over one-sentence answers are an FAQ.
+    faq = [
+        BODY_EN,
+        "Questions readers asked",
+        "When will the power come back?",
+        "Crews expect to restore most lines by Thursday evening.",
+        "Are schools open?",
+        "Schools in the north of the region stay closed until Monday.",
+        "Is the tap water safe?",
+        "The water board says the tap water is safe to drink.",
+    ]
+    assert run_filter(TeaserFilter(), faq).labels() == {}
+    interview = [
+        BODY_ZH,
+        "债券市场存在泡沫吗？",
+        "发达经济体的政府债券估值过高，目前的定价已经走得太远。",
+        "会有破坏性的崩盘吗？",
+        "短期内不太可能，长期来看货币政策的极限可能受到考验。",
+        "固收市场哪些领域风险最大或价值最低？",
+        "期限较长评级较高的主权债券，其收益率实际让投资者蒙受损失。",
+    ]
+    assert run_filter(TeaserFilter(), interview).labels() == {}
     # A headline and standfirst right above the body are the article's own head.
     head = [*SUMMARY_PAIRS[1:5], "Storm batters the coast", "Thousands lost power.", BODY_EN]
     assert run_filter(TeaserFilter(), head).labels() == {}

@@ -584,6 +584,8 @@ class TeaserFilter:
         start = run[0].first - 1
         if start >= 0 and self._body(kept[start], shapes[start]):
             return  # the pairs go on from running text: sections of the article
+        if all(kept[record.first].text[-1] in "?？" for record in run):
+            return  # questions, each over its one-sentence answer: an FAQ
         end = run[-1].parts[-1].pos + 1
         if any(self._body(kept[j], shapes[j]) for j in range(end, min(end + 2, len(kept)))):
             run = run[:-1]

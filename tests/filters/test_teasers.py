@@ -266,11 +266,11 @@ def test_article_sections_of_one_sentence_are_kept() -> None:
     interview = [
         BODY_ZH,
         "债券市场存在泡沫吗？",
-        "发达经济体的政府债券估值过高，目前的定价已经走得太远。",
+        "发达经济体的政府债券估值过高，目前的定价已经走得太远，但这一现象可能还需要一段时间才能受到市场的挑战。",
         "会有破坏性的崩盘吗？",
-        "短期内不太可能，长期来看货币政策的极限可能受到考验。",
+        "短期内不太可能。长期来看，我们可能会看到货币政策的极限受到考验，而这有可能破坏债券市场的稳定。",
         "固收市场哪些领域风险最大或价值最低？",
-        "期限较长评级较高的主权债券，其收益率实际让投资者蒙受损失。",
+        "期限较长评级较高的主权债券，德国三十年期国债的收益率实际上让买入并持有的投资者蒙受了损失。",
     ]
     assert run_filter(TeaserFilter(), interview).labels() == {}
     # A headline and standfirst right above the body are the article's own head.

@@ -41,11 +41,14 @@ class PageTitleFilter:
 
     def __call__(self, doc: Document, /) -> Iterator[Drop]:
         """Yield a drop for the first kept block if a headline below repeats it."""
+        # The first few kept blocks only (doc.kept() would list them all).
         kept = []
-        for block in doc.kept():
-            kept.append(block)
-            if len(kept) > self.reach:
-                break
+        dropped = doc.dropped
+        for block in doc.blocks:
+            if block.index not in dropped:
+                kept.append(block)
+                if len(kept) > self.reach:
+                    break
         if len(kept) < 2:
             return
         title, *keys = normalise_all([block.text for block in kept])

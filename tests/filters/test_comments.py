@@ -13,7 +13,7 @@ ARTICLE = [
 ]
 
 
-def _after_heading(lines: list[str]) -> Result:
+def _after_heading(lines: list[str], flt: CommentThreadFilter | None = None) -> Result:
     """Run the filter after a step that drops a "Comments" heading put at line 3."""
 
     def heading(doc: Document) -> Iterator[Drop]:
@@ -22,7 +22,8 @@ def _after_heading(lines: list[str]) -> Result:
                 yield Drop(block.index, "empty_label", "heading")
 
     page = "\n".join([*lines[:3], "Comments", *lines[3:]])
-    return Pipeline([("heading", heading), ("comments", CommentThreadFilter())]).run(page)
+    steps = [("heading", heading), ("comments", flt or CommentThreadFilter())]
+    return Pipeline(steps).run(page)
 
 
 NAMES = ["ann", "bo", "cy", "dee", "ed"]
@@ -124,3 +125,10 @@ def test_a_live_blog_signed_by_one_reporter_is_kept() -> None:
             f"Posted by {reporter} at 10:{minute} {half}",
         ]
     assert run_filter(CommentThreadFilter(), [*ARTICLE, *updates]).labels() == {}
+
+
+def test_min_comments_is_configurable() -> None:
+    lines = [*ARTICLE, *_thread("Posted by: {name} | Jan 10, 2008 4:1{i} PM", n=2)]
+    assert "comment" not in _after_heading(lines).labels().values()
+    result = _after_heading(lines, CommentThreadFilter(min_comments=2))
+    assert {i for i, label in result.labels().items() if label == "comment"} == {4, 5, 6, 7}

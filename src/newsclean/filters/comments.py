@@ -22,7 +22,7 @@ _SIGNATURE_HEAD = re.compile(
     re.IGNORECASE,
 )
 # The clock time of a signature: "4:49:12 PM", "03:06 PM", "9:06pm", "17:00".
-_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}(?![\d.])")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}(?!\d)")
 # What varies in the signatures of one author: digits and the half of the day.
 _TIME_PARTS = re.compile(r"\d+|\b[ap]\.?m\b\.?")
 # Distinct authors (signatures without their time parts) a thread needs.
@@ -102,7 +102,7 @@ class CommentThreadFilter:
         # Readers sign with their own names; a live blog's updates are signed by one or
         # two reporters. Signatures that differ only in their times are not a thread.
         authors = {_TIME_PARTS.sub("", kept[pos].text.lower()) for pos in thread}
-        if len(authors) < _MIN_AUTHORS:
+        if len(authors) < min(_MIN_AUTHORS, self.min_comments):
             return
         first, last = thread[0], thread[-1]
         # The first comment's text stands above the first signature: as many blocks as

@@ -22,8 +22,8 @@ def _after_heading(lines: list[str], flt: CommentThreadFilter | None = None) -> 
                 yield Drop(block.index, "empty_label", "heading")
 
     page = "\n".join([*lines[:3], "Comments", *lines[3:]])
-    steps = [("heading", heading), ("comments", flt or CommentThreadFilter())]
-    return Pipeline(steps).run(page)
+    comments = flt or CommentThreadFilter()
+    return Pipeline([("heading", heading), ("comments", comments)]).run(page)
 
 
 NAMES = ["ann", "bo", "cy", "dee", "ed"]

@@ -126,15 +126,11 @@ class NavigationFilter:
                 run = []
             before = f
             # _line says None unless the line opens with a navigation or breadcrumb
-            # character or passes the first tests of a one-line menu: those are tried
-            # here, so that most lines cost no call.
+            # character or is shaped like a one-line menu (which a line of prose, with its
+            # sentence or clause marks, never is): most lines cost no call.
             if f.chars <= _MAX_CHARS and (
                 block.text[0] in _LINE_FIRST
-                or (
-                    ((f.han and not f.digits) or f.separators >= menu_separators)
-                    and (f.separators or f.han)
-                    and not (f.sentences or f.commas)
-                )
+                or (not (f.sentences or f.commas) and _menu_shaped(f, menu_separators))
             ):
                 verdict = line(block.text, f)
                 if verdict is not None:
@@ -183,7 +179,7 @@ class NavigationFilter:
             and (BREADCRUMB_LABEL_RX.match(text) or BREADCRUMB_HOME_RX.match(text))
         ):
             return "breadcrumb", {}
-        if f.sentences or f.commas or not (f.separators or f.han):
+        if not _menu_shaped(f, self.min_menu_items - 1):
             return None
         if f.separators >= self.min_menu_items - 1:
             items = [i for i in map(str.strip, ITEM_SEP_RX.split(text)) if i]
@@ -196,6 +192,19 @@ class NavigationFilter:
             ):
                 return f"one-line menu of {len(items)} items", {"items": len(items)}
         return None
+
+
+def _menu_shaped(f: BlockFeatures, min_separators: int) -> bool:
+    """Whether a line's features allow a one-line menu (see NavigationFilter._line).
+
+    No sentence or clause marks, and either ``min_separators`` separators or more, or
+    words of Chinese with no digits (a menu of space-separated items).
+    """
+    return (
+        not (f.sentences or f.commas)
+        and bool(f.separators or f.han)
+        and (f.separators >= min_separators or bool(f.han and not f.digits))
+    )
 
 
 def _is_field(text: str) -> bool:

@@ -39,7 +39,7 @@ from newsclean._teaser_text import (
     BULLET,
     BYLINE,
     TEXT,
-    TRUNCATED_END,
+    TRUNCATED_LAST,
     LineShape,
     has_time,
     is_clock,
@@ -94,8 +94,6 @@ class _Record:
 # equal to TEXT, so every test of ``kind`` reads it as text, but another object, so
 # such blocks are among the special positions, where _snippet_pairs finds them.
 _CUT = LineShape("text")
-# The last characters of the truncation marks.
-_CUT_LAST = frozenset(mark[-1] for mark in TRUNCATED_END)
 
 
 class _Page(NamedTuple):
@@ -120,9 +118,9 @@ def _shapes(doc: Document, kept: list[Block]) -> list[LineShape]:
         digits = features[block.index].digits
         if surely_text(text, digits):
             # Most lines: the cheap tests cost less than a look-up, so they are not kept.
-            # is_truncated, its last character first (cheaper than endswith a tuple).
-            cut = text[-1] in _CUT_LAST and text.endswith(TRUNCATED_END)
-            append(_CUT if cut else TEXT)
+            # (A truncation mark's last character first: it rules out nearly every line
+            # before the call.)
+            append(_CUT if text[-1] in TRUNCATED_LAST and is_truncated(text) else TEXT)
             continue
         shape = get(text)
         if shape is None:
